@@ -1,0 +1,63 @@
+"""The application factory."""
+
+from flask import Flask, request, session
+from flask_login import current_user
+
+from sidak import config
+from sidak.extensions import babel, csrf, db, login_manager, migrate
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app; `test_config` overrides what the environment says."""
+    app = Flask(
+        __name__,
+        instance_path=str(config.instance_path()),
+        template_folder=str(config.PROJECT_ROOT / "templates"),
+        static_folder=str(config.PROJECT_ROOT / "static"),
+    )
+    app.config.from_mapping(config.from_environment())
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(config.PROJECT_ROOT / "translations")
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(config.PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale)
+    _init_login(app)
+    _register_blueprints(app)
+    app.jinja_env.globals["city_name"] = app.config["CITY_NAME"]
+    return app
+
+
+def _select_locale() -> str:
+    """Indonesian unless the person chose English (``?lang=en`` remembers it)."""
+    chosen = request.args.get("lang")
+    if chosen in ("id", "en"):
+        session["lang"] = chosen
+    return session.get("lang", "id")
+
+
+def _init_login(app: Flask) -> None:
+    from sidak.services.accounts import user_for_session
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Silakan masuk untuk membuka halaman ini."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(user_for_session)
+
+    @app.context_processor
+    def inject_user():
+        return {"current_user": current_user}
+
+
+def _register_blueprints(app: Flask) -> None:
+    from sidak.web import auth, checklists, errors, filters, health
+
+    filters.register(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(checklists.bp)
+    errors.register(app)

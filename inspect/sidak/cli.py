@@ -1,0 +1,60 @@
+"""The ``sidak`` command: Flask's CLI for this app, plus Sidak's own groups."""
+
+import ipaddress
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, routes_command, shell_command
+
+from sidak.app import create_app
+from sidak.commands.checklists import checklists_group
+from sidak.commands.demo import demo_group
+from sidak.commands.users import users_group
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
+def main() -> None:
+    """Sidak: inspeksi protokol kesehatan kantor pemerintah kota."""
+
+
+def _is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@main.command("run")
+@click.option("--host", "-h", default="127.0.0.1", show_default=True)
+@click.option("--port", "-p", default=5000, show_default=True, type=int)
+@click.option("--debug/--no-debug", default=False, help="Debugger and reloader (loopback only).")
+def run_command(host: str, port: int, debug: bool) -> None:
+    """Development server. For real use: `sidak serve` (gunicorn)."""
+    if debug and not _is_loopback(host):
+        raise click.UsageError(
+            "Debugger Werkzeug hanya boleh di alamat loopback (127.0.0.1): "
+            "siapa pun yang menjangkaunya bisa menjalankan kode di server."
+        )
+    current_app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+@main.command("serve")
+@click.option("--host", default="0.0.0.0", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int, envvar="PORT")
+@click.option("--workers", default=2, show_default=True, type=int, envvar="SIDAK_WORKERS")
+def serve_command(host: str, port: int, workers: int) -> None:
+    """Serve with gunicorn (production WSGI server) and print where to open the app."""
+    from sidak.commands.serve import serve
+
+    serve(host, port, workers)
+
+
+main.add_command(routes_command)
+main.add_command(shell_command)
+main.add_command(checklists_group)
+main.add_command(demo_group)
+main.add_command(users_group)

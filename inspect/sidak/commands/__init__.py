@@ -1,0 +1,1 @@
+"""Sidak's own CLI groups, each a thin layer over services."""

@@ -1,0 +1,58 @@
+"""Configuration from ``SIDAK_``-prefixed environment variables, with safe defaults."""
+
+import os
+import secrets
+from pathlib import Path
+
+#: The checkout's top folder (holds ``templates/``, ``checklists/``, ``migrations/``).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(f"SIDAK_{name}")
+    return value if value not in (None, "") else default
+
+
+def instance_path() -> Path:
+    """Where the SQLite database, the secret key and uploads live."""
+    return Path(_env("INSTANCE_PATH", str(PROJECT_ROOT / "instance"))).resolve()
+
+
+def _secret_key(instance: Path) -> str:
+    """The configured key, or one generated once and kept in the instance folder."""
+    configured = _env("SECRET_KEY")
+    if configured:
+        return configured
+    key_file = instance / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def from_environment() -> dict:
+    """The app's configuration as read from the environment."""
+    instance = instance_path()
+    database_url = _env("DATABASE_URL", f"sqlite:///{instance / 'sidak.sqlite3'}")
+    if database_url.startswith("postgres://"):  # the form some hosts hand out
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgres://")
+    elif database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    return {
+        "SECRET_KEY": _secret_key(instance),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "CHECKLISTS_DIR": _env("CHECKLISTS_DIR", str(PROJECT_ROOT / "checklists")),
+        "CITY_NAME": _env("CITY_NAME", "Kota Sukamaju"),
+        "BABEL_DEFAULT_LOCALE": _env("LANGUAGE", "id"),
+        "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Asia/Jakarta"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _env("SECURE_COOKIES", "0") == "1",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
+    }

@@ -1,0 +1,60 @@
+"""People who use Sidak and what they may do."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from flask_login import UserMixin
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from sidak.models.base import UTCDateTime, db, utcnow
+
+
+class Role(StrEnum):
+    INSPECTOR = "inspector"  #: fills inspections as part of a team
+    OFFICE_HEAD = "office_head"  #: reads and answers for one office
+    CITY = "city"  #: the mayor's office: reads everything, decides sanctions
+    ADMIN = "admin"  #: manages users, offices and checklists
+
+    @property
+    def label(self) -> str:
+        return {
+            "inspector": "Inspektur",
+            "office_head": "Kepala kantor",
+            "city": "Pemerintah kota",
+            "admin": "Administrator",
+        }[self.value]
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: what the person types to log in
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    #: Werkzeug's scrypt hash
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(default=True)
+    #: changes when the password changes or the user logs out everywhere: old sessions stop working
+    session_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label
+
+    @property
+    def is_active(self) -> bool:
+        return self.active

@@ -1,0 +1,53 @@
+"""Accounts: creating users, checking passwords, ending sessions."""
+
+import secrets
+
+from sqlalchemy import select
+
+from sidak.models import Role, User, db
+
+
+class AccountError(ValueError):
+    """A user could not be created or changed; the message is for people."""
+
+
+def user_for_session(session_id: str) -> User | None:
+    """The user a session cookie names, if the session is still valid."""
+    user_id, _, token = session_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not secrets.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """The active user with these credentials, or None."""
+    user = db.session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None or not user.active or not user.check_password(password):
+        return None
+    return user
+
+
+def create_user(username: str, full_name: str, password: str, role: Role) -> User:
+    """Create and commit a user; raises AccountError with an Indonesian message."""
+    username = username.strip().lower()
+    if not username or len(username) > 64:
+        raise AccountError("Nama pengguna wajib diisi (paling banyak 64 karakter).")
+    if len(password) < 8:
+        raise AccountError("Kata sandi minimal 8 karakter.")
+    if db.session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise AccountError(f"Nama pengguna '{username}' sudah dipakai.")
+    user = User(username=username, full_name=full_name.strip() or username, role=Role(role))
+    user.set_password(password)
+    user.session_token = secrets.token_hex(16)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def end_all_sessions(user: User) -> None:
+    """Invalidate every cookie issued to this user (logout, password change)."""
+    user.session_token = secrets.token_hex(16)
+    db.session.commit()

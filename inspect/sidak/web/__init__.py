@@ -1,0 +1,1 @@
+"""Blueprints: one per feature; views parse, call a service, render or redirect."""

@@ -1,0 +1,57 @@
+"""Logging in and out."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, PasswordField, StringField
+from wtforms.validators import DataRequired, Length
+
+from sidak.services.accounts import authenticate, end_all_sessions
+
+bp = Blueprint("auth", __name__)
+
+
+class LoginForm(FlaskForm):
+    username = StringField(
+        "Nama pengguna",
+        validators=[DataRequired("Nama pengguna wajib diisi."), Length(max=64)],
+        render_kw={"autocomplete": "username", "autocapitalize": "none"},
+    )
+    password = PasswordField(
+        "Kata sandi",
+        validators=[DataRequired("Kata sandi wajib diisi.")],
+        render_kw={"autocomplete": "current-password"},
+    )
+    remember = BooleanField("Tetap masuk di perangkat ini")
+
+
+def _safe_next(target: str | None) -> str:
+    """Only redirect within this site after login."""
+    if target and not urlsplit(target).netloc and target.startswith("/"):
+        return target
+    return url_for("checklists.index")
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("checklists.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(form.username.data, form.password.data)
+        if user is not None:
+            login_user(user, remember=form.remember.data)
+            return redirect(_safe_next(request.args.get("next")))
+        flash("Nama pengguna atau kata sandi salah.", "error")
+    return render_template("auth/login.html", form=form), 200 if not form.errors else 422
+
+
+@bp.post("/keluar")
+@login_required
+def logout():
+    end_all_sessions(current_user._get_current_object())
+    logout_user()
+    flash("Anda telah keluar.", "info")
+    return redirect(url_for("auth.login"))

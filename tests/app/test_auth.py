@@ -1,0 +1,73 @@
+import pytest
+
+from sidak.models import Role
+
+from tests.conftest import PASSWORD
+
+
+@pytest.mark.parametrize("path", ["/daftar-periksa", "/daftar-periksa/kantor-pelayanan"])
+def test_pages_need_a_login(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/masuk")
+
+
+def test_wrong_password_is_refused_with_a_message(client, make_user):
+    make_user("budi")
+    response = client.post("/masuk", data={"username": "budi", "password": "salah-sekali"})
+    assert response.status_code == 200
+    assert "Nama pengguna atau kata sandi salah." in response.text
+    assert client.get("/daftar-periksa").status_code == 302
+
+
+def test_empty_form_shows_errors_in_indonesian(client):
+    response = client.post("/masuk", data={})
+    assert response.status_code == 422
+    assert "Nama pengguna wajib diisi." in response.text
+    assert "Kata sandi wajib diisi." in response.text
+
+
+def test_login_is_case_insensitive_on_the_username_and_follows_next(client, make_user):
+    make_user("budi")
+    response = client.post(
+        "/masuk?next=/daftar-periksa", data={"username": " Budi ", "password": PASSWORD}
+    )
+    assert response.headers["Location"] == "/daftar-periksa"
+
+
+def test_login_never_redirects_to_another_site(client, make_user):
+    make_user("budi")
+    response = client.post(
+        "/masuk?next=https://evil.example/", data={"username": "budi", "password": PASSWORD}
+    )
+    assert response.headers["Location"] == "/daftar-periksa"
+
+
+def test_logout_ends_the_session_even_for_a_copied_cookie(app, client, login):
+    login(Role.CITY)
+    copied = client.get_cookie("session").value
+    assert client.get("/daftar-periksa").status_code == 200
+    client.post("/keluar")
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    response = thief.get("/daftar-periksa")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/masuk")
+
+
+def test_session_cookie_is_httponly_and_samesite(client, make_user):
+    make_user("budi")
+    response = client.post("/masuk", data={"username": "budi", "password": PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+
+
+def test_inactive_user_cannot_log_in(client, make_user, app):
+    from sidak.models import db
+
+    user = make_user("budi")
+    user.active = False
+    db.session.commit()
+    response = client.post("/masuk", data={"username": "budi", "password": PASSWORD})
+    assert "Nama pengguna atau kata sandi salah." in response.text

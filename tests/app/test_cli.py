@@ -1,0 +1,71 @@
+"""The ``sidak`` command as people use it."""
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from sidak.cli import main
+from sidak.config import PROJECT_ROOT
+from sidak.models import ChecklistVersion, User, db
+from sidak.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from sidak.services.accounts import authenticate
+
+SHIPPED = PROJECT_ROOT / "checklists"
+
+
+def test_shipped_checklists_pass_the_check():
+    result = CliRunner().invoke(main, ["checklists", "check", str(SHIPPED)])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_reports_a_broken_file_with_its_position_and_exits_1(tmp_path):
+    broken = tmp_path / "rusak.yaml"
+    broken.write_text("id: rusak\nversion: [1\n")
+    result = CliRunner().invoke(main, ["checklists", "check", str(broken)])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{broken}:2:")
+
+
+def test_check_of_a_missing_path_is_a_message_not_a_traceback(tmp_path):
+    result = CliRunner().invoke(main, ["checklists", "check", str(tmp_path / "tidak-ada.yaml")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "tidak-ada.yaml" in result.output
+
+
+def test_demo_load_creates_accounts_once_and_prints_them(runner, app):
+    app.config["CHECKLISTS_DIR"] = str(SHIPPED)
+    first = runner.invoke(args=["demo", "load"])
+    assert first.exit_code == 0, first.output
+    for username, _name, _role in DEMO_ACCOUNTS:
+        assert username in first.output
+        assert authenticate(username, DEMO_PASSWORD) is not None
+    versions = db.session.scalar(select(func.count(ChecklistVersion.id)))
+    assert versions == len(list(Path(SHIPPED).glob("*.yaml"))) - len(
+        list(Path(SHIPPED).glob("sanksi*.yaml"))
+    )
+    second = runner.invoke(args=["demo", "load"])
+    assert second.exit_code == 0
+    assert "sudah ada" in second.output
+    assert db.session.scalar(select(func.count(User.id))) == len(DEMO_ACCOUNTS)
+    assert db.session.scalar(select(func.count(ChecklistVersion.id))) == versions
+
+
+def test_users_create_makes_an_admin_and_refuses_duplicates(runner, app):
+    ok = runner.invoke(args=["users", "create", "siti", "--password", "kata-sandi-1"])
+    assert ok.exit_code == 0, ok.output
+    assert "Administrator" in ok.output
+    again = runner.invoke(args=["users", "create", "siti", "--password", "kata-sandi-1"])
+    assert again.exit_code == 1
+    assert "sudah dipakai" in again.output
+    short = runner.invoke(args=["users", "create", "ani", "--password", "pendek"])
+    assert short.exit_code == 1
+    assert "minimal 8 karakter" in short.output
+
+
+def test_run_refuses_the_debugger_on_a_public_address():
+    result = CliRunner().invoke(main, ["run", "--debug", "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "loopback" in result.output

@@ -1,0 +1,31 @@
+from sqlalchemy.exc import OperationalError
+
+from sidak.extensions import db
+
+
+def test_healthz_reports_the_database_as_reachable(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok"
+    assert body["database"]["status"] == "ok"
+    assert body["database"]["dialect"] in ("sqlite", "postgresql")
+
+
+def test_healthz_says_503_when_the_database_fails(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(db.session, "execute", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json() == {
+        "status": "error",
+        "database": {"status": "error", "error": "OperationalError"},
+    }
+
+
+def test_unknown_page_is_an_indonesian_404(client):
+    response = client.get("/tidak-ada")
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.text

@@ -1,0 +1,70 @@
+"""Fixtures: a fresh app and database per test, a client, a CLI runner, logged-in helpers.
+
+The suite runs on SQLite by default; with ``SIDAK_DATABASE_URL`` set it runs on that
+database instead (CI runs it again on PostgreSQL).
+"""
+
+import os
+
+import pytest
+
+from sidak.app import create_app
+from sidak.models import Role, db
+from sidak.services.accounts import create_user
+
+PASSWORD = "rahasia-123"
+
+
+@pytest.fixture
+def app(tmp_path):
+    database_url = os.environ.get("SIDAK_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
+    if database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "WTF_CSRF_ENABLED": False,
+            "CHECKLISTS_DIR": str(tmp_path / "checklists"),
+        }
+    )
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        yield app
+        db.session.remove()
+        db.drop_all()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(app):
+    """A factory: ``make_user("budi", role=Role.CITY)``."""
+
+    def make(username="budi", role=Role.INSPECTOR, password=PASSWORD, name="Budi Santoso"):
+        return create_user(username, name, password, role)
+
+    return make
+
+
+@pytest.fixture
+def login(client, make_user):
+    """A factory that creates a user and logs the client in as them."""
+
+    def log_in(role=Role.INSPECTOR, username="budi"):
+        user = make_user(username, role=role)
+        response = client.post("/masuk", data={"username": username, "password": PASSWORD})
+        assert response.status_code == 302, response.text
+        return user
+
+    return log_in
