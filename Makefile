@@ -8,7 +8,9 @@ PORT   ?= 5000
 HOST   ?= 0.0.0.0
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench check-checklists clean
+.PHONY: run test lint format bench install translations clean
+
+MO := translations/en/LC_MESSAGES/messages.mo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +20,19 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) $(MO)
 
-run: $(STAMP)
+# The English catalogue is compiled from its .po file; Indonesian is the source language.
+$(MO): translations/en/LC_MESSAGES/messages.po $(STAMP)
+	$(BIN)/pybabel -q compile -d translations
+
+# After changing interface text: extract it, then translate the new English entries.
+translations: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+		--project=Sidak -o translations/messages.pot .
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations
+
+run: install
 	$(BIN)/sidak db upgrade
 	$(BIN)/sidak demo load
 	$(BIN)/sidak serve --host $(HOST) --port $(PORT)
@@ -33,7 +45,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix inspect tests migrations
 	$(BIN)/ruff format inspect tests migrations
 
-test: $(STAMP) lint
+test: install lint
 	$(BIN)/sidak checklists check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

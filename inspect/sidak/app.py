@@ -1,6 +1,8 @@
 """The application factory."""
 
-from flask import Flask, request, session
+from flask import Flask, current_app, has_request_context, request, session
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from sidak import config
@@ -26,12 +28,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=_select_locale)
     _init_login(app)
     _register_blueprints(app)
+    _register_commands(app)
     app.jinja_env.globals["city_name"] = app.config["CITY_NAME"]
     return app
 
 
 def _select_locale() -> str:
     """Indonesian unless the person chose English (``?lang=en`` remembers it)."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = request.args.get("lang")
     if chosen in ("id", "en"):
         session["lang"] = chosen
@@ -43,14 +48,14 @@ def _init_login(app: Flask) -> None:
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Silakan masuk untuk membuka halaman ini."
+    login_manager.login_message = _l("Silakan masuk untuk membuka halaman ini.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
     login_manager.user_loader(user_for_session)
 
     @app.context_processor
     def inject_user():
-        return {"current_user": current_user}
+        return {"current_user": current_user, "current_locale": str(get_locale() or "id")}
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -61,3 +66,12 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(checklists.bp)
     errors.register(app)
+
+
+def _register_commands(app: Flask) -> None:
+    from sidak.commands.checklists import checklists_group
+    from sidak.commands.demo import demo_group
+    from sidak.commands.users import users_group
+
+    for group in (checklists_group, demo_group, users_group):
+        app.cli.add_command(group)

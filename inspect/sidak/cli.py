@@ -7,9 +7,6 @@ from flask import current_app
 from flask.cli import FlaskGroup, routes_command, shell_command
 
 from sidak.app import create_app
-from sidak.commands.checklists import checklists_group
-from sidak.commands.demo import demo_group
-from sidak.commands.users import users_group
 
 LOOPBACK_NAMES = ("localhost",)
 
@@ -55,6 +52,3 @@ def serve_command(host: str, port: int, workers: int) -> None:
 
 main.add_command(routes_command)
 main.add_command(shell_command)
-main.add_command(checklists_group)
-main.add_command(demo_group)
-main.add_command(users_group)

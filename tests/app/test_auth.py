@@ -71,3 +71,11 @@ def test_inactive_user_cannot_log_in(client, make_user, app):
     db.session.commit()
     response = client.post("/masuk", data={"username": "budi", "password": PASSWORD})
     assert "Nama pengguna atau kata sandi salah." in response.text
+
+
+def test_interface_is_indonesian_by_default_and_english_on_request(client):
+    assert "Masuk ke Sidak" in client.get("/masuk").text
+    english = client.get("/masuk?lang=en").text
+    assert "Log in to Sidak" in english
+    assert '<html lang="en">' in english
+    assert "Log in to Sidak" in client.get("/masuk").text  # the choice is remembered

@@ -3,6 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -19,12 +20,15 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "inspector": "Inspektur",
-            "office_head": "Kepala kantor",
-            "city": "Pemerintah kota",
-            "admin": "Administrator",
-        }[self.value]
+        return str(ROLE_LABELS[self.value])
+
+
+ROLE_LABELS = {
+    "inspector": _l("Inspektur"),
+    "office_head": _l("Kepala kantor"),
+    "city": _l("Pemerintah kota"),
+    "admin": _l("Administrator"),
+}
 
 
 class User(UserMixin, db.Model):

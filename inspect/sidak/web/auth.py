@@ -3,6 +3,8 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, StringField
@@ -15,16 +17,16 @@ bp = Blueprint("auth", __name__)
 
 class LoginForm(FlaskForm):
     username = StringField(
-        "Nama pengguna",
-        validators=[DataRequired("Nama pengguna wajib diisi."), Length(max=64)],
+        _l("Nama pengguna"),
+        validators=[DataRequired(_l("Nama pengguna wajib diisi.")), Length(max=64)],
         render_kw={"autocomplete": "username", "autocapitalize": "none"},
     )
     password = PasswordField(
-        "Kata sandi",
-        validators=[DataRequired("Kata sandi wajib diisi.")],
+        _l("Kata sandi"),
+        validators=[DataRequired(_l("Kata sandi wajib diisi."))],
         render_kw={"autocomplete": "current-password"},
     )
-    remember = BooleanField("Tetap masuk di perangkat ini")
+    remember = BooleanField(_l("Tetap masuk di perangkat ini"))
 
 
 def _safe_next(target: str | None) -> str:
@@ -44,7 +46,7 @@ def login():
         if user is not None:
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))
-        flash("Nama pengguna atau kata sandi salah.", "error")
+        flash(_("Nama pengguna atau kata sandi salah."), "error")
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
 
@@ -53,5 +55,5 @@ def login():
 def logout():
     end_all_sessions(current_user._get_current_object())
     logout_user()
-    flash("Anda telah keluar.", "info")
+    flash(_("Anda telah keluar."), "info")
     return redirect(url_for("auth.login"))

@@ -1,15 +1,20 @@
 """Error pages in Indonesian; never a traceback."""
 
 from flask import Flask, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 MESSAGES = {
-    400: ("Permintaan tidak valid", "Data yang dikirim tidak dapat dibaca."),
-    403: ("Akses ditolak", "Anda tidak berhak membuka halaman ini."),
-    404: ("Halaman tidak ditemukan", "Alamat ini tidak ada atau sudah dipindahkan."),
-    405: ("Metode tidak diizinkan", "Halaman ini tidak menerima permintaan seperti itu."),
-    413: ("Berkas terlalu besar", "Ukuran berkas melebihi batas yang diizinkan."),
-    500: ("Terjadi kesalahan", "Maaf, terjadi kesalahan di server. Data Anda tidak hilang."),
+    400: (_l("Permintaan tidak valid"), _l("Data yang dikirim tidak dapat dibaca.")),
+    403: (_l("Akses ditolak"), _l("Anda tidak berhak membuka halaman ini.")),
+    404: (_l("Halaman tidak ditemukan"), _l("Alamat ini tidak ada atau sudah dipindahkan.")),
+    405: (_l("Metode tidak diizinkan"), _l("Halaman ini tidak menerima permintaan seperti itu.")),
+    413: (_l("Berkas terlalu besar"), _l("Ukuran berkas melebihi batas yang diizinkan.")),
+    500: (
+        _l("Terjadi kesalahan"),
+        _l("Maaf, terjadi kesalahan di server. Data Anda tidak hilang."),
+    ),
 }
 
 
@@ -23,11 +28,12 @@ def _page(error):
     status = getattr(error, "code", 500) or 500
     title, text = MESSAGES.get(status, MESSAGES[500])
     if request.accept_mimetypes.best == "application/json":
-        return {"error": title, "detail": text}, status
+        return {"error": str(title), "detail": str(text)}, status
     return render_template("errors/error.html", title=title, text=text, status=status), status
 
 
 def _csrf_page(error):
-    text = "Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi."
-    page = render_template("errors/error.html", title="Formulir kedaluwarsa", text=text, status=400)
+    text = _("Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi.")
+    title = _("Formulir kedaluwarsa")
+    page = render_template("errors/error.html", title=title, text=text, status=400)
     return page, 400

@@ -5,19 +5,20 @@ from fractions import Fraction
 
 from flask import Flask
 from flask_babel import format_datetime, get_locale
+from flask_babel import lazy_gettext as _l
 
 from sidak.domain.text import Text
 
 ITEM_TYPE_LABELS = {
-    "yesno": "Ya / tidak",
-    "count": "Hitungan (X dari N)",
-    "number": "Angka",
-    "choice": "Pilihan",
-    "text": "Teks bebas",
-    "photo": "Foto",
+    "yesno": _l("Ya / tidak"),
+    "count": _l("Hitungan (X dari N)"),
+    "number": _l("Angka"),
+    "choice": _l("Pilihan"),
+    "text": _l("Teks bebas"),
+    "photo": _l("Foto"),
 }
 
-EVIDENCE_LABELS = {"photo": "foto", "note": "catatan"}
+EVIDENCE_LABELS = {"photo": _l("foto"), "note": _l("catatan")}
 
 
 def text_in_locale(value: Text | None) -> str:
