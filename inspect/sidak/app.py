@@ -1,7 +1,7 @@
 """The application factory."""
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, refresh
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -26,6 +26,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(config.PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
+    # Flask-Babel caches the locale on `g`, which outlives a request when an app context
+    # was already pushed (tests, CLI): choose it anew for every request.
+    app.before_request(refresh)
     _init_login(app)
     _register_blueprints(app)
     _register_commands(app)

@@ -1,7 +1,6 @@
 import pytest
 
 from sidak.models import Role
-
 from tests.conftest import PASSWORD
 
 

@@ -52,7 +52,9 @@ def test_comments_and_formatting_do_not_make_a_new_version(app, tmp_path):
     folder = tmp_path / "checklists"
     write(folder, "kantor-uji.yaml", MINIMAL)
     sync_folder(folder)
-    write(folder, "kantor-uji.yaml", "# komentar baru\n" + MINIMAL.replace("weight: 2", "weight:   2"))
+    write(
+        folder, "kantor-uji.yaml", "# komentar baru\n" + MINIMAL.replace("weight: 2", "weight:   2")
+    )
     report = sync_folder(folder)
     assert report.registered == []
     assert versions() == 1
@@ -124,3 +126,17 @@ def test_catalogue_pages_show_the_checklist(app, client, login, tmp_path):
     assert "Instruksi Presiden Nomor 6 Tahun 2020" in detail.text
     assert "bobot 2" in detail.text
     assert client.get("/daftar-periksa/tidak-ada").status_code == 404
+
+
+def test_grade_bands_are_shown_as_exact_one_decimal_ranges(app, client, login, tmp_path):
+    folder = tmp_path / "checklists"
+    write(folder, "kantor-uji.yaml", MINIMAL.replace("weight: 2", "weight: 1.5"))
+    sync_folder(folder)
+    login()
+    page = client.get("/daftar-periksa/kantor-uji").text
+    assert "skor 85–100" in page
+    assert "skor 0–84,9" in page
+    assert "bobot 1,5" in page
+    english = client.get("/daftar-periksa/kantor-uji?lang=en").text
+    assert "score 0–84.9" in english
+    assert "weight 1.5" in english

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sidak.cli import main
 from sidak.config import PROJECT_ROOT
 from sidak.models import ChecklistVersion, User, db
-from sidak.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from sidak.services.accounts import authenticate
+from sidak.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 SHIPPED = PROJECT_ROOT / "checklists"
 

@@ -19,7 +19,10 @@ def checklists_group() -> None:
 
 def _lang_option(func):
     return click.option(
-        "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+        "--lang",
+        type=click.Choice(["id", "en"]),
+        default="id",
+        show_default=True,
         help="Bahasa pesan.",
     )(func)
 
@@ -46,8 +49,13 @@ def _default_folder() -> str:
 
 @checklists_group.command("preview")
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--answers", "answers_path", required=True, type=click.Path(dir_okay=False),
-              help="Berkas YAML berisi jawaban.")
+@click.option(
+    "--answers",
+    "answers_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Berkas YAML berisi jawaban.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk mesin.")
 @_lang_option
 def preview(path: str, answers_path: str, as_json: bool, lang: str) -> None:
@@ -60,9 +68,9 @@ def preview(path: str, answers_path: str, as_json: bool, lang: str) -> None:
     answers = _parse_or_exit(answers_path, lambda text: parse_answers(text, checklist), lang)
     try:
         result = score_inspection(checklist, answers)
-    except InvalidAnswers as exc:
-        for line in exc.lines(answers_path, lang):
-            click.echo(line, err=True)
+    except InvalidAnswers as exc:  # parse_answers checks first; this is the last guard
+        for problem in exc.problems:
+            click.echo(f"{answers_path}: {problem.code} {problem.message.get(lang)}", err=True)
         sys.exit(1)
     click.echo(render_json(checklist, result) if as_json else render_text(checklist, result, lang))
 

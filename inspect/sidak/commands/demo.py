@@ -26,7 +26,8 @@ def load() -> None:
         click.echo("Data contoh dimuat.")
     else:
         click.echo("Data contoh sudah ada; tidak diubah.")
-    click.echo(f"Daftar periksa aktif: {len(report.checklists.registered) + len(report.checklists.unchanged)}")
+    active = len(report.checklists.registered) + len(report.checklists.unchanged)
+    click.echo(f"Daftar periksa aktif: {active}")
     click.echo("")
     click.echo(f"Akun contoh (kata sandi semua: {DEMO_PASSWORD}):")
     for username, name, role in DEMO_ACCOUNTS:

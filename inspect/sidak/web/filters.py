@@ -28,14 +28,13 @@ def text_in_locale(value: Text | None) -> str:
 
 
 def plain_number(value: Fraction | Decimal | int | None) -> str:
-    """85, 1.5 or 66.67: no trailing zeros, a point as Indonesian forms accept it."""
+    """85, 1,5 or 66,67 in Indonesian (1.5 in English): no trailing zeros."""
     if value is None:
         return "–"
-    number = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(
-        value, Fraction
-    ) else Decimal(value)
-    text = f"{number.quantize(Decimal('0.01')).normalize():f}"
-    return text
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    text = f"{Decimal(value).quantize(Decimal('0.01')).normalize():f}"
+    return text.replace(".", ",") if str(get_locale() or "id") == "id" else text
 
 
 def register(app: Flask) -> None:
@@ -44,3 +43,5 @@ def register(app: Flask) -> None:
     app.add_template_filter(lambda v: format_datetime(v, "d MMM yyyy HH:mm"), "datetimeformat")
     app.add_template_filter(lambda v: EVIDENCE_LABELS.get(str(v), str(v)), "evidence_label")
     app.jinja_env.globals["item_type_labels"] = ITEM_TYPE_LABELS
+    # scores have one decimal, so a band ends one tenth below the next band's start
+    app.jinja_env.globals["one_tenth"] = Fraction(1, 10)
