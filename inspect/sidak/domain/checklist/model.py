@@ -64,6 +64,9 @@ class Item:
     category: str  #: a key of `sidak.domain.categories.CATEGORIES`
     weight: Fraction = Fraction(1)
     critical: bool = False  #: a failure sets the failing grade whatever the total
+    #: False for an informational yesno/choice item (``scored: tidak``): it is asked, and
+    #: conditions may use it, but it never counts in a score and never fails
+    scored: bool = True
     allow_na: bool = False
     guidance: Text | None = None
     basis: tuple[str, ...] = ()  #: ids of the checklist's rules
@@ -81,6 +84,11 @@ class Item:
     unit: str | None = None
     #: choice
     options: tuple[Option, ...] = ()
+
+    @property
+    def is_scored(self) -> bool:
+        """Whether this item counts in scores: a scored type, and not informational."""
+        return self.scored and self.type.scored
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
