@@ -69,3 +69,53 @@ def test_run_refuses_the_debugger_on_a_public_address():
     result = CliRunner().invoke(main, ["run", "--debug", "--host", "0.0.0.0"])
     assert result.exit_code == 2
     assert "loopback" in result.output
+
+
+def test_preview_reproduces_the_worked_example_quoted_in_the_docs():
+    docs = (PROJECT_ROOT / "docs" / "checklists.md").read_text(encoding="utf-8")
+    quoted = docs.split("```text\n", 1)[1].split("```", 1)[0]
+    example = PROJECT_ROOT / "docs" / "examples" / "counts-na-hidden"
+    result = CliRunner().invoke(
+        main,
+        [
+            "checklists",
+            "preview",
+            f"{example}.yaml",
+            "--answers",
+            f"{example}.answers.yaml",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == quoted
+    assert "Skor total: 74,3 (5,2/7)" in quoted
+
+
+def test_preview_json_gives_the_expected_document(tmp_path):
+    import json
+
+    example = PROJECT_ROOT / "docs" / "examples" / "critical-choice"
+    result = CliRunner().invoke(
+        main,
+        [
+            *("checklists", "preview", f"{example}.yaml"),
+            *("--answers", f"{example}.answers.yaml", "--json"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert (document["total"], document["grade"]) == ("87.3", "buruk")
+    assert document == json.loads((example.parent / "critical-choice.expected.json").read_text())
+
+
+def test_preview_reports_bad_answers_by_line_and_exits_1(tmp_path):
+    answers = tmp_path / "jawaban.yaml"
+    answers.write_text("masker-pegawai: 11/10\nwastafel: mungkin\n")
+    example = PROJECT_ROOT / "docs" / "examples" / "counts-na-hidden.yaml"
+    result = CliRunner().invoke(
+        main, ["checklists", "preview", str(example), "--answers", str(answers)]
+    )
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(line.startswith(f"{answers}:1:") for line in lines), lines
+    assert any(line.startswith(f"{answers}:2:") and "A004" in line for line in lines), lines
+    assert "Traceback" not in result.output

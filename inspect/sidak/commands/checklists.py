@@ -72,7 +72,8 @@ def preview(path: str, answers_path: str, as_json: bool, lang: str) -> None:
         for problem in exc.problems:
             click.echo(f"{answers_path}: {problem.code} {problem.message.get(lang)}", err=True)
         sys.exit(1)
-    click.echo(render_json(checklist, result) if as_json else render_text(checklist, result, lang))
+    output = render_json(checklist, result) if as_json else render_text(checklist, result, lang)
+    click.echo(output.rstrip("\n"))
 
 
 def _parse_or_exit(path: str, parse, lang: str):
