@@ -38,16 +38,19 @@ run: install
 	$(BIN)/sidak serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
-	$(BIN)/ruff check inspect tests migrations
-	$(BIN)/ruff format --check inspect tests migrations
+	$(BIN)/ruff check inspect tests migrations bench
+	$(BIN)/ruff format --check inspect tests migrations bench
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix inspect tests migrations
-	$(BIN)/ruff format inspect tests migrations
+	$(BIN)/ruff check --fix inspect tests migrations bench
+	$(BIN)/ruff format inspect tests migrations bench
 
 test: install lint
 	$(BIN)/sidak checklists check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python bench/checklists.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,6 +1,7 @@
 """The safe YAML reader: positioned nodes, raw scalars, and refusal of dangerous YAML."""
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,18 @@ def test_numbers_are_exact_fractions_of_the_raw_text(raw, expected):
 @pytest.mark.parametrize("raw", ["1,5", "1e3", "3/4", "nan", ".inf", "0x10", "", "satu", "1_000"])
 def test_anything_but_a_plain_decimal_is_not_a_number(raw):
     assert scalar_number(scalar(raw)) is None
+
+
+def test_the_fast_and_the_pure_python_parsers_build_the_same_tree():
+    import yaml
+
+    from sidak.domain.checklist import yamlnodes
+
+    root = Path(__file__).parents[2]
+    files = [*(root / "checklists").glob("*.yaml"), *(root / "docs" / "examples").glob("*.yaml")]
+    assert len(files) >= 6
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast = yamlnodes._build(text, yamlnodes._FAST_LOADER)
+        pure = yamlnodes._build(text, yaml.SafeLoader)
+        assert (fast.root, fast.problems) == (pure.root, pure.problems), path

@@ -37,9 +37,25 @@ def plain_number(value: Fraction | Decimal | int | None) -> str:
     return text.replace(".", ",") if str(get_locale() or "id") == "id" else text
 
 
+def _luminance(color: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def ink_on(color: str) -> str:
+    """Black or white, whichever reads better on a badge of `color` (authors pick any colour)."""
+    background = _luminance(color)
+    on_white = 1.05 / (background + 0.05)
+    on_black = (background + 0.05) / 0.05
+    return "#ffffff" if on_white >= on_black else "#000000"
+
+
 def register(app: Flask) -> None:
     app.add_template_filter(text_in_locale, "t")
     app.add_template_filter(plain_number, "score")
+    app.add_template_filter(ink_on, "ink_on")
     app.add_template_filter(lambda v: format_datetime(v, "d MMM yyyy HH:mm"), "datetimeformat")
     app.add_template_filter(lambda v: EVIDENCE_LABELS.get(str(v), str(v)), "evidence_label")
     app.jinja_env.globals["item_type_labels"] = ITEM_TYPE_LABELS

@@ -68,19 +68,34 @@ def read_yaml(text: str | bytes) -> tuple[Node | None, list[Problem]]:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             return None, [codes.NOT_UTF8.at(_byte_mark(text, exc.start))]
+    if _FAST_LOADER is not yaml.SafeLoader:
+        builder = _build(text, _FAST_LOADER)
+        if not builder.failed:
+            return builder.result()
+    # A broken file is read again by the pure-Python parser, whose messages and positions
+    # the friendly explanations are written for.
+    builder = _build(text, yaml.SafeLoader)
+    return builder.result()
+
+
+#: libyaml's parser when PyYAML was built with it: the same events, several times faster
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _build(text: str, loader: type) -> "_TreeBuilder":
     builder = _TreeBuilder()
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=loader):
             if not builder.feed(event):
                 break
     except yaml.MarkedYAMLError as exc:
-        builder.problems.append(_syntax_problem(exc))
+        builder.fail(_syntax_problem(exc))
     except yaml.reader.ReaderError as exc:
-        builder.problems.append(_reader_problem(text, exc))
+        builder.fail(_reader_problem(text, exc))
     except (yaml.YAMLError, RecursionError) as exc:  # pragma: no cover
         # no known input gets here; the promise is a problem, never a traceback
-        builder.problems.append(codes.SYNTAX.at(Mark(1, 1), detail=str(exc), detail_en=str(exc)))
-    return builder.result()
+        builder.fail(codes.SYNTAX.at(Mark(1, 1), detail=str(exc), detail_en=str(exc)))
+    return builder
 
 
 def _size(text: str | bytes) -> int:
@@ -111,6 +126,11 @@ class _TreeBuilder:
         self.stack: list[tuple[type, Mark, list]] = []
         self.root: Node | None = None
         self.documents = 0
+        self.failed = False  #: the parser gave up on the text
+
+    def fail(self, problem: Problem) -> None:
+        self.failed = True
+        self.problems.append(problem)
 
     def feed(self, event: yaml.Event) -> bool:
         """Take one event; False when reading must stop."""
@@ -137,7 +157,7 @@ class _TreeBuilder:
             self.problems.append(codes.TAG.at(mark, tag=tag))
         if isinstance(event, yaml.ScalarEvent):
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-            self._add(Scalar(event.value, mark, tag, event.style is not None))
+            self._add(Scalar(event.value, mark, tag, bool(event.style)))  # C parser: "" = plain
             return True
         if len(self.stack) >= MAX_DEPTH:
             self.problems.append(codes.TOO_DEEP.at(mark, limit=MAX_DEPTH))
