@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sidak.domain.checklist import Checklist
 from sidak.domain.checklist.loader import load_checklist
 from sidak.domain.checklist.versioning import canonical_dict, checklist_from_canonical, content_hash
-from sidak.domain.problems import Problem, Severity
+from sidak.domain.problems import Severity
 from sidak.models import ChecklistRecord, ChecklistVersion, db
 
 #: files in the checklists folder that are not checklists (the sanction ladder, examples)
@@ -46,13 +46,14 @@ def sync_folder(folder: str | Path) -> SyncReport:
     report = SyncReport()
     seen: set[str] = set()
     for path in checklist_files(folder):
-        checklist, problems = load_checklist(path.read_bytes(), source_name=str(path))
+        data = path.read_bytes()
+        checklist, problems = load_checklist(data, source_name=str(path))
         errors = [p for p in problems if p.severity is Severity.ERROR]
-        report.problems += [_format(p, path) for p in errors]
+        report.problems += [p.format(str(path)) for p in errors]
         if checklist is None or errors:
             continue
         seen.add(checklist.id)
-        created = _register(checklist, path)
+        created = _register(checklist, data.decode("utf-8-sig"), path.name)
         line = f"{checklist.id} {checklist.version} ({content_hash(checklist)[:12]})"
         (report.registered if created else report.unchanged).append(line)
     # A broken file may be the only copy of a checklist: retire nothing until all files load.
@@ -64,11 +65,7 @@ def sync_folder(folder: str | Path) -> SyncReport:
     return report
 
 
-def _format(problem: Problem, path: Path) -> str:
-    return problem.format(str(path))
-
-
-def _register(checklist: Checklist, path: Path) -> bool:
+def _register(checklist: Checklist, source: str, file_name: str) -> bool:
     """Add the version if its content is new; point the checklist at it. True if added."""
     digest = content_hash(checklist)
     record = db.session.scalar(select(ChecklistRecord).where(ChecklistRecord.key == checklist.id))
@@ -87,8 +84,8 @@ def _register(checklist: Checklist, path: Path) -> bool:
             content_hash=digest,
             title=checklist.title.id,
             canonical_json=json.dumps(canonical_dict(checklist), sort_keys=True),
-            source_yaml=path.read_text(encoding="utf-8"),
-            source_path=path.name,
+            source_yaml=source,
+            source_path=file_name,
         )
         db.session.add(version)
     db.session.flush()
