@@ -1,7 +1,36 @@
 """Database models (SQLAlchemy 2.0, typed). Models never commit; services do."""
 
+from sidak.models.audit import AuditEvent
 from sidak.models.base import Base, db, utcnow
 from sidak.models.checklist import ChecklistRecord, ChecklistVersion
+from sidak.models.inspection import (
+    AnswerRecord,
+    Inspection,
+    InspectionStatus,
+    Photo,
+    Signature,
+    SignerRole,
+    TeamMember,
+)
+from sidak.models.office import Office, OfficeType
 from sidak.models.user import Role, User
 
-__all__ = ["Base", "ChecklistRecord", "ChecklistVersion", "Role", "User", "db", "utcnow"]
+__all__ = [
+    "AnswerRecord",
+    "AuditEvent",
+    "Base",
+    "ChecklistRecord",
+    "ChecklistVersion",
+    "Inspection",
+    "InspectionStatus",
+    "Office",
+    "OfficeType",
+    "Photo",
+    "Role",
+    "Signature",
+    "SignerRole",
+    "TeamMember",
+    "User",
+    "db",
+    "utcnow",
+]

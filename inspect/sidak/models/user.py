@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -41,6 +41,12 @@ class User(UserMixin, db.Model):
     #: Werkzeug's scrypt hash
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(String(20))
+    #: the office an office head answers for
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), index=True)
+    #: inspectors: the agency they come from (Satpol PP, Dinas Kesehatan, ...)
+    agency: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    #: interface language chosen by the person; None: the default (Indonesian)
+    language: Mapped[str | None] = mapped_column(String(2))
     active: Mapped[bool] = mapped_column(default=True)
     #: changes when the password changes or the user logs out everywhere: old sessions stop working
     session_token: Mapped[str] = mapped_column(String(64))
