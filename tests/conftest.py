@@ -7,6 +7,7 @@ database instead (CI runs it again on PostgreSQL).
 import os
 
 import pytest
+from flask import g
 
 from sidak.app import create_app
 from sidak.models import Role, db
@@ -29,6 +30,14 @@ def app(tmp_path):
             "CHECKLISTS_DIR": str(tmp_path / "checklists"),
         }
     )
+
+    @app.before_request
+    def forget_the_previous_request():
+        # The fixture keeps an app context pushed, so Flask reuses its `g` for every request;
+        # in production each request has its own. Drop what extensions cache on `g`.
+        for name in list(vars(g)):
+            delattr(g, name)
+
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -68,3 +77,29 @@ def login(client, make_user):
         return user
 
     return log_in
+
+
+@pytest.fixture
+def make_office(app):
+    """A factory: ``make_office("Kecamatan Sukamaju Utara", type="kecamatan")``."""
+    from sidak.models import Office
+
+    def make(name="Kecamatan Sukamaju Utara", type="kecamatan", district="Sukamaju Utara", **more):
+        office = Office(name=name, type=type, district=district, **more)
+        db.session.add(office)
+        db.session.commit()
+        return office
+
+    return make
+
+
+@pytest.fixture
+def shipped_checklists(app, tmp_path):
+    """The shipped checklists, registered as versions."""
+    from sidak.config import PROJECT_ROOT
+    from sidak.services.checklists import sync_folder
+
+    app.config["UPLOADS_DIR"] = str(tmp_path / "uploads")
+    report = sync_folder(PROJECT_ROOT / "checklists")
+    assert report.ok, report.problems
+    return report

@@ -1,6 +1,6 @@
 """The application factory."""
 
-from flask import Flask, current_app, has_request_context, request, session
+from flask import Flask, current_app, flash, has_request_context, request, session
 from flask_babel import get_locale, refresh
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -55,26 +55,42 @@ def _init_login(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
     login_manager.user_loader(user_for_session)
+    login_manager.unauthorized_handler(_unauthorized)
 
     @app.context_processor
     def inject_user():
         return {"current_user": current_user, "current_locale": str(get_locale() or "id")}
 
 
+def _unauthorized():
+    """Pages redirect to the login form; the JSON API answers 401 so the phone keeps its data."""
+    from flask import jsonify, redirect, url_for
+
+    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+        return jsonify(error=str(_l("Sesi berakhir. Silakan masuk lagi."))), 401
+    flash(login_manager.login_message, "info")
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
 def _register_blueprints(app: Flask) -> None:
-    from sidak.web import auth, checklists, errors, filters, health
+    from sidak.web import admin, auth, checklists, errors, filters, health, inspections
 
     filters.register(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(checklists.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(inspections.bp)
+    app.register_blueprint(inspections.api)
     errors.register(app)
 
 
 def _register_commands(app: Flask) -> None:
     from sidak.commands.checklists import checklists_group
     from sidak.commands.demo import demo_group
+    from sidak.commands.offices import offices_group
     from sidak.commands.users import users_group
+    from sidak.commands.verify import verify_command
 
-    for group in (checklists_group, demo_group, users_group):
+    for group in (checklists_group, demo_group, offices_group, users_group, verify_command):
         app.cli.add_command(group)

@@ -13,7 +13,7 @@ bp = Blueprint("checklists", __name__)
 
 @bp.get("/")
 def home():
-    return redirect(url_for("checklists.index"))
+    return redirect(url_for("inspections.index"))
 
 
 @bp.get("/daftar-periksa")

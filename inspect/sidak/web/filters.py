@@ -20,6 +20,17 @@ ITEM_TYPE_LABELS = {
 
 EVIDENCE_LABELS = {"photo": _l("foto"), "note": _l("catatan")}
 
+STATUS_LABELS = {
+    "draft": _l("Draf"),
+    "submitted": _l("Terkirim"),
+    "finalized": _l("Final"),
+}
+
+
+def checklist_rule(checklist, rule_id: str) -> Text:
+    """The citation of a rule the checklist lists, or its id if it is unknown."""
+    return next((r.title for r in checklist.rules if r.id == rule_id), Text(rule_id))
+
 
 def text_in_locale(value: Text | None) -> str:
     if value is None:
@@ -57,6 +68,9 @@ def register(app: Flask) -> None:
     app.add_template_filter(plain_number, "score")
     app.add_template_filter(ink_on, "ink_on")
     app.add_template_filter(lambda v: format_datetime(v, "d MMM yyyy HH:mm"), "datetimeformat")
+    app.add_template_filter(lambda v: format_datetime(v, "HH:mm"), "timeformat")
+    app.jinja_env.globals["status_labels"] = STATUS_LABELS
+    app.jinja_env.globals["checklist_rule"] = checklist_rule
     app.add_template_filter(lambda v: EVIDENCE_LABELS.get(str(v), str(v)), "evidence_label")
     app.jinja_env.globals["item_type_labels"] = ITEM_TYPE_LABELS
     # scores have one decimal, so a band ends one tenth below the next band's start

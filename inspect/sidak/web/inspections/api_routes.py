@@ -1,0 +1,86 @@
+"""The JSON the form page talks to: autosave one answer, submit the whole inspection."""
+
+from flask import jsonify, request
+from flask_login import current_user, login_required
+
+from sidak.services.inspections import submission
+from sidak.services.inspections.drafts import (
+    AnswerInput,
+    checklist_of,
+    evaluate,
+    save_answer,
+    section_progress,
+)
+from sidak.services.inspections.errors import InspectionError
+from sidak.web.inspections import api
+from sidak.web.inspections.access import editable, viewable
+
+
+def _answer_input(body: dict) -> AnswerInput:
+    def whole(name: str) -> int | None:
+        value = body.get(name)
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            return -1
+        try:
+            return int(value)
+        except ValueError:
+            return -1
+
+    number = body.get("number")
+    return AnswerInput(
+        value=body.get("value") if isinstance(body.get("value"), str) else None,
+        observed=whole("observed"),
+        compliant=whole("compliant"),
+        number=None if number in (None, "") else str(number),
+        na=body.get("na") is True,
+        note=body.get("note") if isinstance(body.get("note"), str) else None,
+    )
+
+
+@api.put("/inspections/<key>/answers/<item_id>")
+@login_required
+def put_answer(key: str, item_id: str):
+    inspection = editable(key)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return jsonify(error="Isi permintaan harus JSON."), 400
+    try:
+        record = save_answer(current_user, inspection, item_id, _answer_input(body))
+    except InspectionError as exc:
+        return jsonify(error=exc.message, details=exc.details), exc.status
+    result = evaluate(inspection)
+    return jsonify(
+        item=item_id,
+        saved_at=record.updated_at.isoformat(),
+        progress=section_progress(inspection),
+        score=str(result.total) if result.total is not None else None,
+        grade=result.grade.id if result.grade else None,
+    )
+
+
+@api.post("/inspections/<key>/submit")
+@login_required
+def submit(key: str):
+    inspection = viewable(key)
+    body = request.get_json(silent=True) or {}
+    given = body.get("answers", {})
+    if not isinstance(given, dict) or not all(isinstance(v, dict) for v in given.values()):
+        return jsonify(error="'answers' harus objek {butir: jawaban}."), 400
+    answers = {item_id: _answer_input(value) for item_id, value in given.items()}
+    try:
+        inspection, created = submission.submit(current_user, inspection, answers)
+    except InspectionError as exc:
+        return jsonify(error=exc.message, details=exc.details), exc.status
+    checklist = checklist_of(inspection.checklist_version)
+    return (
+        jsonify(
+            uuid=inspection.uuid,
+            status=inspection.status,
+            checklist=checklist.id,
+            score=str(inspection.score) if inspection.score is not None else None,
+            grade=inspection.grade_id,
+        ),
+        201 if created else 200,
+    )

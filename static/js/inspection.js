@@ -1,0 +1,232 @@
+/* Sidak: a section of an inspection. Without this script the form still works (it posts the
+   section); with it every answer is saved the moment it is given, photos are downscaled on the
+   phone before upload, and conditional items appear and disappear as answers change. */
+(function () {
+  "use strict";
+  var form = document.getElementById("section-form");
+  if (!form) return;
+  var csrf = form.querySelector("input[name=csrf_token]").value;
+  var msg = JSON.parse(form.dataset.messages || "{}");
+  var controllers = JSON.parse(form.dataset.controllers || "{}");
+  var banner = form.querySelector("[data-save-banner]");
+  var timers = {};
+  var unsaved = {};
+  var MAX_SIDE = 1600;
+
+  function t(key) { return msg[key] || key; }
+  function now() {
+    var d = new Date();
+    return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2);
+  }
+  function uuid4() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+  function fieldsetOf(el) { return el.closest("[data-item]"); }
+  function named(fs, name) { return fs.querySelector('[name="a-' + fs.dataset.item + "-" + name + '"]'); }
+  function state(fs, text, kind) {
+    var el = fs.querySelector("[data-save-state]");
+    el.textContent = text;
+    el.className = "save-state" + (kind ? " " + kind : "");
+  }
+  function showBanner(text) { banner.textContent = text; banner.hidden = !text; }
+
+  function collect(fs) {
+    var type = fs.dataset.type, body = {};
+    var note = named(fs, "note"), na = named(fs, "na");
+    if (note) body.note = note.value;
+    if (type === "yesno" || type === "choice") {
+      var checked = fs.querySelector('input[type=radio]:checked');
+      if (checked && checked.value === "na") body.na = true;
+      else if (checked) body.value = checked.value;
+    } else if (na && na.checked) {
+      body.na = true;
+    } else if (type === "count") {
+      body.observed = named(fs, "observed").value.trim();
+      body.compliant = named(fs, "compliant").value.trim();
+    } else if (type === "number") {
+      body.number = named(fs, "number").value.trim().replace(",", ".");
+    } else if (type === "text") {
+      body.value = named(fs, "value").value;
+    }
+    return body;
+  }
+
+  function save(fs) {
+    var item = fs.dataset.item;
+    state(fs, t("saving"), "saving");
+    var url = form.dataset.answerUrl.replace("__ITEM__", encodeURIComponent(item));
+    return fetch(url, {
+      method: "PUT",
+      credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrf},
+      body: JSON.stringify(collect(fs))
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        if (res.ok) {
+          delete unsaved[item];
+          fs.classList.remove("has-error");
+          state(fs, t("saved") + " " + now(), "saved");
+          progress(data.progress);
+        } else if (res.status === 401) {
+          unsaved[item] = true;
+          state(fs, t("notSaved"), "error");
+          showBanner(t("loginAgain"));
+        } else {
+          fs.classList.add("has-error");
+          state(fs, data.error || t("notSaved"), "error");
+        }
+        if (!Object.keys(unsaved).length) showBanner("");
+      });
+    }).catch(function () {
+      unsaved[item] = true;
+      state(fs, t("offline"), "error");
+      showBanner(t("offline"));
+    });
+  }
+
+  function later(fs, ms) {
+    var item = fs.dataset.item;
+    clearTimeout(timers[item]);
+    unsaved[item] = true;
+    timers[item] = setTimeout(function () { save(fs); }, ms);
+  }
+
+  function retryUnsaved() {
+    Object.keys(unsaved).forEach(function (item) {
+      var fs = form.querySelector('[data-item="' + item + '"]');
+      if (fs) save(fs);
+    });
+  }
+
+  function progress(list) {
+    if (!list) return;
+    list.forEach(function (pair, i) {
+      var el = document.querySelector('[data-progress="' + i + '"]');
+      if (!el) return;
+      el.textContent = pair[0] + "/" + pair[1];
+      el.classList.toggle("complete", pair[1] > 0 && pair[0] === pair[1]);
+    });
+  }
+
+  /* The visibility rule of sidak.domain.visibility: shown when the controlling item is shown,
+     answered, not N/A, and its answer is one of the listed values. */
+  function currentValue(item) {
+    var fs = form.querySelector('[data-item="' + item + '"]');
+    if (!fs) return controllers[item] === undefined ? null : controllers[item];
+    if (fs.hidden) return null;
+    var checked = fs.querySelector("input[type=radio]:checked");
+    return checked ? checked.value : null;
+  }
+  function refreshVisibility() {
+    var changed = true, guard = 0;
+    while (changed && guard++ < 50) {
+      changed = false;
+      form.querySelectorAll("[data-item]").forEach(function (fs) {
+        var cond = JSON.parse(fs.dataset.condition || "null");
+        if (!cond) return;
+        var value = currentValue(cond.item);
+        var show = value !== null && value !== "na" && cond.values.indexOf(value) !== -1;
+        if (fs.hidden === show) { fs.hidden = !show; changed = true; }
+      });
+    }
+  }
+
+  function countHint(fs) {
+    var n = parseInt(named(fs, "observed").value, 10), x = parseInt(named(fs, "compliant").value, 10);
+    if (!isNaN(n) && !isNaN(x) && x > n) state(fs, t("tooMany"), "error");
+  }
+
+  form.addEventListener("click", function (e) {
+    var step = e.target.closest(".step");
+    if (!step) return;
+    var input = document.getElementById(step.dataset.target);
+    var value = Math.max(0, (parseInt(input.value, 10) || 0) + parseInt(step.dataset.step, 10));
+    input.value = value;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+
+  form.addEventListener("input", function (e) {
+    var fs = fieldsetOf(e.target);
+    if (!fs || e.target.type === "file") return;
+    if (e.target.type === "radio" || e.target.type === "checkbox") return;
+    if (fs.dataset.type === "count") countHint(fs);
+    later(fs, 700);
+  });
+
+  form.addEventListener("change", function (e) {
+    var fs = fieldsetOf(e.target);
+    if (!fs) return;
+    if (e.target.type === "file") return upload(fs, e.target);
+    if (e.target.type === "radio" || e.target.type === "checkbox") {
+      refreshVisibility();
+      later(fs, 0);
+    }
+  });
+
+  function downscale(file) {
+    if (!window.createImageBitmap) return Promise.resolve(file);
+    return createImageBitmap(file, {imageOrientation: "from-image"}).then(function (bitmap) {
+      var scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.round(bitmap.width * scale);
+      canvas.height = Math.round(bitmap.height * scale);
+      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      return new Promise(function (resolve) {
+        canvas.toBlob(function (blob) { resolve(blob || file); }, "image/jpeg", 0.85);
+      });
+    }).catch(function () { return file; });  /* e.g. HEIC: the server converts it */
+  }
+
+  function upload(fs, input) {
+    var files = Array.prototype.slice.call(input.files);
+    var list = fs.querySelector(".thumbs");
+    files.reduce(function (chain, file) {
+      return chain.then(function () {
+        state(fs, t("uploading"), "saving");
+        return downscale(file).then(function (blob) { return send(fs, list, blob, file, uuid4(), 0); });
+      });
+    }, Promise.resolve()).then(function () { input.value = ""; });
+  }
+
+  function send(fs, list, blob, original, id, attempt) {
+    var data = new FormData();
+    data.append("csrf_token", csrf);
+    data.append("uuid", id);
+    data.append("butir", fs.dataset.item);
+    data.append("diambil", new Date(original.lastModified || Date.now()).toISOString());
+    data.append("foto", blob, "foto.jpg");
+    return fetch(form.dataset.photoUrl, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: {"Accept": "application/json", "X-CSRFToken": csrf}
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (body) {
+        if (!res.ok) { state(fs, body.error || t("notSaved"), "error"); return; }
+        var li = document.createElement("li"), img = document.createElement("img");
+        img.src = body.thumbnail; img.alt = t("photo"); img.width = 96; img.height = 96;
+        li.appendChild(img); list.appendChild(li);
+        state(fs, t("photoSaved") + " " + now(), "saved");
+      });
+    }).catch(function () {
+      /* the same uuid on retry: the server never stores the photo twice */
+      if (attempt < 5) {
+        state(fs, t("offline"), "error");
+        return new Promise(function (r) { setTimeout(r, 2000 * (attempt + 1)); })
+          .then(function () { return send(fs, list, blob, original, id, attempt + 1); });
+      }
+      state(fs, t("notSaved"), "error");
+    });
+  }
+
+  /* Leaving or posting the page saves what is still waiting. */
+  form.addEventListener("submit", function () {
+    Object.keys(timers).forEach(function (k) { clearTimeout(timers[k]); });
+  });
+  window.addEventListener("online", retryUnsaved);
+  setInterval(function () { if (Object.keys(unsaved).length && !Object.keys(timers).some(Boolean)) retryUnsaved(); }, 15000);
+  document.documentElement.classList.add("js");
+  refreshVisibility();
+})();
