@@ -39,7 +39,7 @@ def test_login_never_redirects_to_another_site(client, make_user):
     response = client.post(
         "/masuk?next=https://evil.example/", data={"username": "budi", "password": PASSWORD}
     )
-    assert response.headers["Location"] == "/daftar-periksa"
+    assert response.headers["Location"] == "/inspeksi"
 
 
 def test_logout_ends_the_session_even_for_a_copied_cookie(app, client, login):

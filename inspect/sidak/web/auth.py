@@ -33,13 +33,13 @@ def _safe_next(target: str | None) -> str:
     """Only redirect within this site after login."""
     if target and not urlsplit(target).netloc and target.startswith("/"):
         return target
-    return url_for("checklists.index")
+    return url_for("inspections.index")
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("checklists.index"))
+        return redirect(url_for("inspections.index"))
     form = LoginForm()
     if form.validate_on_submit():
         user = authenticate(form.username.data, form.password.data)

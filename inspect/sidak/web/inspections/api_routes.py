@@ -12,6 +12,7 @@ from sidak.services.inspections.drafts import (
     section_progress,
 )
 from sidak.services.inspections.errors import InspectionError
+from sidak.services.permissions import is_on_team
 from sidak.web.inspections import api
 from sidak.web.inspections.access import editable, viewable
 
@@ -64,6 +65,8 @@ def put_answer(key: str, item_id: str):
 @login_required
 def submit(key: str):
     inspection = viewable(key)
+    if not is_on_team(current_user, inspection):
+        return jsonify(error="Inspeksi ini tidak dapat dikirim oleh Anda."), 403
     body = request.get_json(silent=True) or {}
     given = body.get("answers", {})
     if not isinstance(given, dict) or not all(isinstance(v, dict) for v in given.values()):

@@ -21,6 +21,7 @@ from sidak.services.permissions import (
     can_edit_draft,
     can_finalize,
     can_start_inspection,
+    is_on_team,
 )
 from sidak.web.inspections import bp
 from sidak.web.inspections.access import editable, viewable
@@ -123,6 +124,8 @@ def summary(key: str):
 @login_required
 def submit(key: str):
     inspection = viewable(key)
+    if not is_on_team(current_user, inspection):
+        abort(403)
     try:
         submission.submit(current_user, inspection)
     except InspectionError as exc:
@@ -160,6 +163,8 @@ def detail(key: str):
 @login_required
 def finalize(key: str):
     inspection = viewable(key)
+    if not can_finalize(current_user, inspection):
+        abort(403)
     try:
         submission.finalize(current_user, inspection)
     except InspectionError as exc:
@@ -173,6 +178,8 @@ def finalize(key: str):
 @login_required
 def correct(key: str):
     inspection = viewable(key)
+    if not can_correct(current_user, inspection):
+        abort(403)
     try:
         draft = submission.start_correction(
             current_user, inspection, request.form.get("alasan", "")

@@ -1,0 +1,199 @@
+"""Every route for every role: who gets the page, who gets 403/404, who is sent to log in.
+
+A route missing from EXPECTED fails `test_every_route_has_an_expectation`, so a new route
+cannot ship without saying who may use it.
+"""
+
+import io
+import uuid
+
+import pytest
+from PIL import Image
+
+from sidak.models import (
+    Inspection,
+    InspectionStatus,
+    Photo,
+    Role,
+    Signature,
+    TeamMember,
+    db,
+)
+from sidak.services.checklists import current_checklists
+from tests.conftest import PASSWORD
+
+ROLES = (
+    "anonymous",
+    "team_inspector",
+    "other_inspector",
+    "own_head",
+    "other_head",
+    "city",
+    "admin",
+)
+LOGGED_IN = set(ROLES) - {"anonymous"}
+VIEWERS = {"team_inspector", "other_inspector", "own_head", "city", "admin"}
+TEAM = {"team_inspector"}
+INSPECTORS = {"team_inspector", "other_inspector"}
+ADMIN = {"admin"}
+
+#: endpoint -> (method, url parameters by name of a world object, roles allowed)
+EXPECTED = {
+    "health.healthz": ("GET", {}, set(ROLES)),
+    "auth.login": ("GET", {}, set(ROLES)),
+    "checklists.home": ("GET", {}, set(ROLES)),
+    "checklists.index": ("GET", {}, LOGGED_IN),
+    "checklists.detail": ("GET", {"key": "checklist"}, LOGGED_IN),
+    "inspections.index": ("GET", {}, LOGGED_IN),
+    "inspections.new": ("GET", {}, INSPECTORS),
+    "inspections.section": ("GET", {"key": "draft", "number": 1}, TEAM),
+    "inspections.summary": ("GET", {"key": "draft"}, TEAM),
+    "inspections.upload_photo": ("POST", {"key": "draft"}, TEAM),
+    "inspections.delete_photo": ("POST", {"key": "draft", "photo_uuid": "draft_photo"}, TEAM),
+    "inspections.add_signature": ("POST", {"key": "draft"}, TEAM),
+    "inspections.submit": ("POST", {"key": "draft"}, TEAM),
+    "inspections_api.put_answer": ("PUT", {"key": "draft", "item_id": "item"}, TEAM),
+    "inspections_api.submit": ("POST", {"key": "draft"}, TEAM),
+    "inspections.detail": ("GET", {"key": "final"}, VIEWERS),
+    "inspections.photo": ("GET", {"photo_uuid": "final_photo"}, VIEWERS),
+    "inspections.signature_image": ("GET", {"signature_id": "signature"}, VIEWERS),
+    "inspections.finalize": ("POST", {"key": "submitted"}, TEAM),
+    "inspections.correct": ("POST", {"key": "final"}, TEAM),
+    "admin.offices.index": ("GET", {}, ADMIN),
+    "admin.offices.new": ("GET", {}, ADMIN),
+    "admin.offices.edit": ("GET", {"office_id": "office"}, ADMIN),
+    "admin.offices.status": ("POST", {"office_id": "other_office"}, ADMIN),
+    "admin.offices.import_csv": ("GET", {}, ADMIN),
+    "admin.users.index": ("GET", {}, ADMIN),
+    "admin.users.new": ("GET", {}, ADMIN),
+    "admin.users.edit": ("GET", {"user_id": "other_inspector"}, ADMIN),
+    "admin.users.password": ("POST", {"user_id": "other_inspector"}, ADMIN),
+    # last: it ends the session
+    "auth.logout": ("POST", {}, LOGGED_IN),
+}
+
+
+def jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 10, 10)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def world(app, make_user, make_office, shipped_checklists):
+    """Two offices, people in every role, and a draft, a submitted and a final inspection."""
+    from sidak.services.inspections.evidence import file_store
+
+    office, other_office = make_office(), make_office("Puskesmas Cibeureum", type="puskesmas")
+    people = {
+        "team_inspector": make_user("tim", Role.INSPECTOR),
+        "other_inspector": make_user("lain", Role.INSPECTOR),
+        "own_head": make_user("kepala", Role.OFFICE_HEAD),
+        "other_head": make_user("kepala2", Role.OFFICE_HEAD),
+        "city": make_user("kota", Role.CITY),
+        "admin": make_user("admin", Role.ADMIN),
+    }
+    people["own_head"].office_id = office.id
+    people["other_head"].office_id = other_office.id
+    record = current_checklists()[0]
+    store = file_store()
+
+    def inspection(status):
+        made = Inspection(
+            uuid=str(uuid.uuid4()),
+            office=office,
+            checklist_version=record.current_version,
+            created_by_id=people["team_inspector"].id,
+            status=status,
+        )
+        made.team = [TeamMember(user_id=people["team_inspector"].id, name="Tim", is_lead=True)]
+        db.session.add(made)
+        return made
+
+    def photo(owner):
+        data = jpeg()
+        made = Photo(
+            uuid=str(uuid.uuid4()),
+            inspection=owner,
+            item_id="masker-pegawai",
+            sha256="0" * 64,
+            storage_key=store.save(data, ".jpg"),
+            thumb_key=store.save(data, ".jpg"),
+            content_type="image/jpeg",
+            width=64,
+            height=48,
+            size_bytes=len(data),
+        )
+        db.session.add(made)
+        return made
+
+    draft = inspection(InspectionStatus.DRAFT)
+    submitted = inspection(InspectionStatus.SUBMITTED)
+    final = inspection(InspectionStatus.FINALIZED)
+    final.content_hash = "0" * 64
+    objects = {"draft_photo": photo(draft), "final_photo": photo(final)}
+    signature = Signature(
+        inspection=final,
+        role="representative",
+        signer_name="Ahmad",
+        image_key=store.save(b"\x89PNG\r\n\x1a\n", ".png"),
+    )
+    db.session.add(signature)
+    db.session.commit()
+    ids = {
+        "checklist": record.key,
+        "draft": draft.uuid,
+        "submitted": submitted.uuid,
+        "final": final.uuid,
+        "draft_photo": objects["draft_photo"].uuid,
+        "final_photo": objects["final_photo"].uuid,
+        "signature": signature.id,
+        "item": "masker-pegawai",
+        "office": office.id,
+        "other_office": other_office.id,
+        "other_inspector": people["other_inspector"].id,
+    }
+    return people, ids
+
+
+def test_every_route_has_an_expectation(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - {"static"}
+    assert endpoints == set(EXPECTED)
+
+
+def url_for_case(app, endpoint, params, ids):
+    values = {
+        name: ids.get(ref, ref) if isinstance(ref, str) else ref for name, ref in params.items()
+    }
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(endpoint, **values)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_reaches_exactly_its_routes(app, world, role):
+    people, ids = world
+    client = app.test_client()
+    if role != "anonymous":
+        response = client.post(
+            "/masuk", data={"username": people[role].username, "password": PASSWORD}
+        )
+        assert response.status_code == 302
+    wrong = []
+    for endpoint, (method, params, allowed) in EXPECTED.items():
+        url = url_for_case(app, endpoint, params, ids)
+        body = {"json": {}} if method == "PUT" or "api" in endpoint else {"data": {"alasan": "uji"}}
+        response = client.open(url, method=method, **body)
+        location = response.headers.get("Location", "")
+        if role in allowed:
+            refused = response.status_code in (401, 403, 404) or location.startswith("/masuk?next=")
+            if refused:
+                wrong.append(f"{method} {url}: {response.status_code} {location} (expected access)")
+        elif role == "anonymous":
+            sent_to_login = location.startswith("/masuk?next=") or response.status_code == 401
+            if not sent_to_login:
+                wrong.append(f"{method} {url}: {response.status_code} (expected login)")
+        elif response.status_code not in (403, 404):
+            wrong.append(f"{method} {url}: {response.status_code} {location} (expected 403/404)")
+    assert wrong == []
