@@ -2,6 +2,7 @@
 finalize, and see the score; axe-core finds no WCAG 2.2 AA violation on the way."""
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -15,7 +16,11 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def check_page(page, name: str, problems: list[str]) -> None:
-    """No horizontal scrolling at 360 px, and no axe violation."""
+    """No horizontal scrolling at 360 px, and no axe violation (and a screenshot on request)."""
+    if os.environ.get("SIDAK_SCREENSHOTS"):
+        folder = Path(os.environ["SIDAK_SCREENSHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"{name.replace(' ', '-')}.png"), full_page=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     if width > 360:
         problems.append(f"{name}: scrolls sideways ({width} px wide)")

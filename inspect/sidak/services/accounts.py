@@ -2,6 +2,7 @@
 
 import secrets
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from sidak.models import Role, User, db
@@ -51,3 +52,30 @@ def end_all_sessions(user: User) -> None:
     """Invalidate every cookie issued to this user (logout, password change)."""
     user.session_token = secrets.token_hex(16)
     db.session.commit()
+
+
+def username_problem(username: str) -> str | None:
+    """Why `username` cannot name a new account (the rules of `create_user`), or None."""
+    username = username.strip().lower()
+    if not username or len(username) > 64:
+        return _("Nama pengguna wajib diisi (paling banyak 64 karakter).")
+    if db.session.scalar(select(User.id).where(User.username == username)) is not None:
+        return _("Nama pengguna '%(username)s' sudah dipakai.", username=username)
+    return None
+
+
+def password_problem(password: str) -> str | None:
+    """Why `password` is refused (the rule of `create_user`), or None."""
+    return _("Kata sandi minimal 8 karakter.") if len(password) < 8 else None
+
+
+def add_user(username: str, full_name: str, password: str, role: Role, **attributes) -> User:
+    """Add an account to the session without committing: the caller commits it together
+    with its audit event. Check `username_problem` and `password_problem` first."""
+    user = User(username=username.strip().lower(), full_name=full_name.strip(), role=Role(role))
+    for name, value in attributes.items():
+        setattr(user, name, value)
+    user.set_password(password)
+    user.session_token = secrets.token_hex(16)
+    db.session.add(user)
+    return user
