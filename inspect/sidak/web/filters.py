@@ -63,9 +63,18 @@ def ink_on(color: str) -> str:
     return "#ffffff" if on_white >= on_black else "#000000"
 
 
+def one_decimal(value: Decimal | None) -> str:
+    """A score as people read it: always one decimal, a comma in Indonesian."""
+    if value is None:
+        return "–"
+    text = f"{Decimal(value).quantize(Decimal('0.1'))}"
+    return text.replace(".", ",") if str(get_locale() or "id") == "id" else text
+
+
 def register(app: Flask) -> None:
     app.add_template_filter(text_in_locale, "t")
     app.add_template_filter(plain_number, "score")
+    app.add_template_filter(one_decimal, "score1")
     app.add_template_filter(ink_on, "ink_on")
     app.add_template_filter(lambda v: format_datetime(v, "d MMM yyyy HH:mm"), "datetimeformat")
     app.add_template_filter(lambda v: format_datetime(v, "HH:mm"), "timeformat")

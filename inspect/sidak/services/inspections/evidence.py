@@ -4,6 +4,7 @@ import base64
 import binascii
 import uuid as uuidlib
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import select
@@ -42,7 +43,11 @@ def add_photo(
     if checklist_of(inspection.checklist_version).item(item_id) is None:
         raise InspectionError(f"Butir '{item_id}' tidak ada di daftar periksa ini.")
     try:
-        image = process_photo(data, max_side=current_app.config["PHOTO_MAX_SIDE"])
+        image = process_photo(
+            data,
+            max_side=current_app.config["PHOTO_MAX_SIDE"],
+            local_zone=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]),
+        )
     except ImageRejected as exc:
         raise InspectionError(exc.message) from exc
     existing = db.session.scalar(select(Photo).where(Photo.uuid == key))
