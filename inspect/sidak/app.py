@@ -43,7 +43,15 @@ def _select_locale() -> str:
     chosen = request.args.get("lang")
     if chosen in ("id", "en"):
         session["lang"] = chosen
-    return session.get("lang", "id")
+        _remember_language(chosen)
+    return session.get("lang", current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def _remember_language(lang: str) -> None:
+    """A logged-in person's choice follows them to their other devices."""
+    if current_user.is_authenticated and current_user.language != lang:
+        current_user.language = lang
+        db.session.commit()
 
 
 def _init_login(app: Flask) -> None:

@@ -78,3 +78,29 @@ def test_interface_is_indonesian_by_default_and_english_on_request(client):
     assert "Log in to Sidak" in english
     assert '<html lang="en">' in english
     assert "Log in to Sidak" in client.get("/masuk").text  # the choice is remembered
+
+
+def test_logins_failed_logins_and_logouts_are_audited(client, make_user):
+    from sqlalchemy import select
+
+    from sidak.models import AuditEvent, db
+
+    make_user("budi")
+    client.post("/masuk", data={"username": "budi", "password": "salah-sekali"})
+    client.post("/masuk", data={"username": "budi", "password": PASSWORD})
+    client.post("/keluar")
+    events = [
+        (e.action, e.actor) for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))
+    ]
+    assert events == [("login_failed", "budi"), ("login", "budi"), ("logout", "budi")]
+
+
+def test_the_language_choice_follows_the_person_to_another_device(app, client, make_user):
+    make_user("budi")
+    client.post("/masuk", data={"username": "budi", "password": PASSWORD})
+    client.get("/inspeksi?lang=en")
+    phone = app.test_client()
+    phone.post("/masuk", data={"username": "budi", "password": PASSWORD})
+    page = phone.get("/inspeksi").text
+    assert '<html lang="en">' in page
+    assert "Log out" in page

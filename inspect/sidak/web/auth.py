@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
@@ -10,6 +10,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
+from sidak.models import db
+from sidak.services import audit
 from sidak.services.accounts import authenticate, end_all_sessions
 
 bp = Blueprint("auth", __name__)
@@ -45,7 +47,13 @@ def login():
         user = authenticate(form.username.data, form.password.data)
         if user is not None:
             login_user(user, remember=form.remember.data)
+            if user.language:
+                session["lang"] = user.language
+            audit.record("login", user=user)
+            db.session.commit()
             return redirect(_safe_next(request.args.get("next")))
+        audit.record("login_failed", username=form.username.data.strip().lower()[:64])
+        db.session.commit()
         flash(_("Nama pengguna atau kata sandi salah."), "error")
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
@@ -53,6 +61,7 @@ def login():
 @bp.post("/keluar")
 @login_required
 def logout():
+    audit.record("logout")
     end_all_sessions(current_user._get_current_object())
     logout_user()
     flash(_("Anda telah keluar."), "info")
