@@ -300,3 +300,37 @@ def test_a_correction_is_a_new_linked_version_and_the_old_stays(client, started)
     assert {a.item_id for a in new.answers} == {a.item_id for a in old.answers}
     assert old.status == InspectionStatus.FINALIZED
     assert "Catatan ini sudah dikoreksi" in client.get(f"/inspeksi/{key}").text
+
+
+def test_a_photo_can_be_removed_from_a_draft_without_javascript(client, started):
+    key, _ = started
+    client.post(
+        f"/inspeksi/{key}/foto",
+        data={
+            "uuid": str(uuid.uuid4()),
+            "butir": "masker-pegawai",
+            "foto": (io.BytesIO(jpeg_bytes()), "a.jpg"),
+        },
+    )
+    page = client.get(f"/inspeksi/{key}/bagian/1").text
+    action = page.split('formaction="')[1].split('"')[0]
+    response = client.post(action, data={"kembali": f"/inspeksi/{key}/bagian/1#butir-x"})
+    assert response.headers["Location"] == f"/inspeksi/{key}/bagian/1#butir-x"
+    inspection = db.session.scalar(select(Inspection).where(Inspection.uuid == key))
+    assert inspection.photos == []
+    outside = client.post(action, data={"kembali": "https://evil.example/"})
+    assert outside.status_code == 404
+
+
+def test_the_audit_log_refuses_changes_and_deletions(client, started):
+    from sidak.models.audit import AppendOnlyError
+
+    event = db.session.scalar(select(AuditEvent))
+    event.action = "something.else"
+    with pytest.raises(AppendOnlyError):
+        db.session.commit()
+    db.session.rollback()
+    db.session.delete(db.session.scalar(select(AuditEvent)))
+    with pytest.raises(AppendOnlyError):
+        db.session.commit()
+    db.session.rollback()

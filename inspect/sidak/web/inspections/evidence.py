@@ -31,7 +31,9 @@ def upload_photo(key: str):
     inspection = editable(key)
     upload = request.files.get("foto")
     item_id = request.form.get("butir", "")
-    back = request.form.get("kembali") or url_for("inspections.summary", key=key)
+    back = request.form.get("kembali", "")
+    if not back.startswith("/inspeksi/"):  # only back into this app
+        back = url_for("inspections.summary", key=key)
     try:
         if upload is None or not upload.filename:
             raise InspectionError("Pilih foto terlebih dahulu.")
@@ -71,7 +73,10 @@ def delete_photo(key: str, photo_uuid: str):
     remove_photo(current_user, photo)
     if _wants_json():
         return "", 204
-    return redirect(request.form.get("kembali") or url_for("inspections.summary", key=key))
+    back = request.form.get("kembali", "")
+    if not back.startswith("/inspeksi/"):  # only back into this app
+        back = url_for("inspections.summary", key=key)
+    return redirect(back)
 
 
 @bp.get("/foto/<photo_uuid>")
