@@ -26,7 +26,7 @@
       form.querySelector("input[name=latitude]").value = pos.coords.latitude;
       form.querySelector("input[name=longitude]").value = pos.coords.longitude;
       form.querySelector("input[name=accuracy]").value = pos.coords.accuracy;
-      state.textContent = msg.located.replace("%s", Math.round(pos.coords.accuracy));
+      state.textContent = msg.located.replace("__M__", Math.round(pos.coords.accuracy));
     }, function () { state.textContent = msg.unavailable; }, {enableHighAccuracy: true, timeout: 15000, maximumAge: 60000});
   }
   decline.addEventListener("change", function () {

@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 
 from sidak.cli import main
 from sidak.config import PROJECT_ROOT
-from sidak.models import ChecklistVersion, User, db
+from sidak.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from sidak.models import ChecklistVersion, Inspection, User, db
 from sidak.services.accounts import authenticate
-from sidak.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 SHIPPED = PROJECT_ROOT / "checklists"
 
@@ -35,13 +35,16 @@ def test_check_of_a_missing_path_is_a_message_not_a_traceback(tmp_path):
     assert "tidak-ada.yaml" in result.output
 
 
-def test_demo_load_creates_accounts_once_and_prints_them(runner, app):
+def test_demo_load_creates_accounts_once_and_prints_them(runner, app, tmp_path):
     app.config["CHECKLISTS_DIR"] = str(SHIPPED)
-    first = runner.invoke(args=["demo", "load"])
+    app.config["UPLOADS_DIR"] = str(tmp_path / "uploads")
+    first = runner.invoke(args=["demo", "load", "--inspections", "3"])
     assert first.exit_code == 0, first.output
-    for username, _name, _role in DEMO_ACCOUNTS:
-        assert username in first.output
-        assert authenticate(username, DEMO_PASSWORD) is not None
+    assert "30 kantor" in first.output and "3 inspeksi" in first.output
+    assert DEMO_PASSWORD in first.output
+    for account in DEMO_ACCOUNTS:
+        assert account.username in first.output
+        assert authenticate(account.username, DEMO_PASSWORD) is not None
     versions = db.session.scalar(select(func.count(ChecklistVersion.id)))
     assert versions == len(list(Path(SHIPPED).glob("*.yaml"))) - len(
         list(Path(SHIPPED).glob("sanksi*.yaml"))
@@ -49,8 +52,10 @@ def test_demo_load_creates_accounts_once_and_prints_them(runner, app):
     second = runner.invoke(args=["demo", "load"])
     assert second.exit_code == 0
     assert "sudah ada" in second.output
+    assert "kepala" in second.output
     assert db.session.scalar(select(func.count(User.id))) == len(DEMO_ACCOUNTS)
     assert db.session.scalar(select(func.count(ChecklistVersion.id))) == versions
+    assert db.session.scalar(select(func.count(Inspection.id))) == 3
 
 
 def test_users_create_makes_an_admin_and_refuses_duplicates(runner, app):
