@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sidak.models import AuditEvent, Office, db
-from sidak.services.offices import import_offices
+from sidak.services.office_import import import_offices
 
 HEADER = "nama,jenis,kecamatan,alamat,kepala,telepon,email,lintang,bujur\n"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from sidak.services.offices import import_offices
+from sidak.services.office_import import import_offices
 
 
 @click.group("offices")

@@ -19,7 +19,7 @@ from sidak.demo.schedule import HISTORY_DAYS, plan
 from sidak.models import AuditEvent, Inspection, Office, User, db, utcnow
 from sidak.services import audit
 from sidak.services.checklists import SyncReport, current_checklists, sync_folder
-from sidak.services.offices import import_offices
+from sidak.services.office_import import import_offices
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DemoAccount", "DemoReport", "DemoState", "load_demo"]
 

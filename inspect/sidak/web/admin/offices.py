@@ -6,11 +6,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from sidak.models import Office, OfficeType, db
+from sidak.services.office_import import import_offices
 from sidak.services.offices import (
     OfficeInvalid,
     create_office,
     find_offices,
-    import_offices,
     set_office_active,
     update_office,
 )
