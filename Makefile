@@ -28,7 +28,8 @@ $(MO): translations/en/LC_MESSAGES/messages.po $(STAMP)
 
 # After changing interface text: extract it, then translate the new English entries.
 translations: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
+		-k _l -k lazy_gettext -k pgettext:1c,2 -k lazy_pgettext:1c,2 \
 		--project=Sidak -o translations/messages.pot .
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations
 

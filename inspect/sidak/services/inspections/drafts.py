@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from sidak.domain.answers import Answer
@@ -16,7 +17,12 @@ from sidak.domain.scoring.validation import exact_number
 from sidak.domain.visibility import is_answered, visible_items
 from sidak.models import AnswerRecord, ChecklistVersion, Inspection, User, db
 from sidak.services import audit
-from sidak.services.inspections.errors import InspectionError, NotAllowed, NotFound
+from sidak.services.inspections.errors import (
+    InspectionError,
+    NotAllowed,
+    NotFound,
+    in_user_language,
+)
 from sidak.services.permissions import can_edit_draft
 
 
@@ -33,7 +39,7 @@ def checklist_of(version: ChecklistVersion) -> Checklist:
 def inspection_by_uuid(key: str) -> Inspection:
     inspection = db.session.scalar(select(Inspection).where(Inspection.uuid == str(key)))
     if inspection is None:
-        raise NotFound("Inspeksi tidak ditemukan.")
+        raise NotFound(_("Inspeksi tidak ditemukan."))
     return inspection
 
 
@@ -69,15 +75,16 @@ def save_answer(
 ) -> AnswerRecord:
     """Check one answer against its item and store it in the draft; commit."""
     if not can_edit_draft(user, inspection):
-        raise NotAllowed("Inspeksi ini tidak dapat diubah oleh Anda.")
+        raise NotAllowed(_("Inspeksi ini tidak dapat diubah oleh Anda."))
     checklist = checklist_of(inspection.checklist_version)
     item = checklist.item(item_id)
     if item is None:
-        raise InspectionError(f"Butir '{item_id}' tidak ada di daftar periksa ini.")
+        raise InspectionError(_("Butir '%(item)s' tidak ada di daftar periksa ini.", item=item_id))
     answer = _answer(item, given)
     problems = find_problems(checklist, {item_id: answer})
     if problems:
-        raise InspectionError(problems[0].message.id, details=[p.message.id for p in problems])
+        messages = [in_user_language(p.message) for p in problems]
+        raise InspectionError(messages[0], details=messages)
     record = _record(inspection, item_id)
     record.value, record.observed, record.compliant = (
         answer.value,
@@ -125,7 +132,7 @@ def _parse_number(text: str) -> Fraction:
         value = None
     number = exact_number(value) if value is not None else None
     if number is None:
-        raise InspectionError(f"'{text.strip()}' bukan angka.")
+        raise InspectionError(_("'%(text)s' bukan angka.", text=text.strip()))
     return number
 
 
@@ -176,7 +183,7 @@ class Missing:
     section_index: int  #: 1-based, for "Bagian 2"
     item_id: str | None
     kind: str  #: answer | photo | note | signature
-    message: str
+    message: str  #: Indonesian, for API error details; pages say it by `kind`
 
 
 def missing_before_submit(

@@ -1,4 +1,8 @@
-"""What can go wrong with an inspection, said in Indonesian for the person at the phone."""
+"""What can go wrong with an inspection, said in the language of the person at the phone."""
+
+from flask_babel import get_locale
+
+from sidak.domain.text import Text
 
 
 class InspectionError(ValueError):
@@ -24,3 +28,9 @@ class Conflict(InspectionError):
     """The same id with other content: nothing was overwritten."""
 
     status = 409
+
+
+def in_user_language(text: Text) -> str:
+    """A text that arrives in both languages (answer problems, image refusals), not gettext's."""
+    locale = get_locale()
+    return text.get(locale.language if locale is not None else "id")

@@ -7,14 +7,21 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import select
 
+from sidak.domain.text import Text
 from sidak.media.images import ImageRejected, process_photo, process_signature
 from sidak.media.store import FileStore
 from sidak.models import Inspection, Photo, Signature, SignerRole, User, db, utcnow
 from sidak.services import audit
 from sidak.services.inspections.drafts import checklist_of
-from sidak.services.inspections.errors import Conflict, InspectionError, NotAllowed
+from sidak.services.inspections.errors import (
+    Conflict,
+    InspectionError,
+    NotAllowed,
+    in_user_language,
+)
 from sidak.services.permissions import can_edit_draft
 
 
@@ -39,9 +46,9 @@ def add_photo(
     """
     key = _uuid(photo_uuid)
     if not can_edit_draft(user, inspection):
-        raise NotAllowed("Foto hanya dapat ditambahkan pada draf tim Anda.")
+        raise NotAllowed(_("Foto hanya dapat ditambahkan pada draf tim Anda."))
     if checklist_of(inspection.checklist_version).item(item_id) is None:
-        raise InspectionError(f"Butir '{item_id}' tidak ada di daftar periksa ini.")
+        raise InspectionError(_("Butir '%(item)s' tidak ada di daftar periksa ini.", item=item_id))
     try:
         image = process_photo(
             data,
@@ -49,12 +56,12 @@ def add_photo(
             local_zone=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]),
         )
     except ImageRejected as exc:
-        raise InspectionError(exc.message) from exc
+        raise InspectionError(_refusal(exc)) from exc
     existing = db.session.scalar(select(Photo).where(Photo.uuid == key))
     if existing is not None:
         if existing.sha256 == image.sha256 and existing.inspection_id == inspection.id:
             return existing, False
-        raise Conflict("Kode foto ini sudah dipakai untuk foto lain; tidak ada yang diubah.")
+        raise Conflict(_("Kode foto ini sudah dipakai untuk foto lain; tidak ada yang diubah."))
     store = file_store()
     photo = Photo(
         uuid=key,
@@ -94,7 +101,7 @@ def _plausible(taken_at: datetime | None) -> datetime | None:
 def remove_photo(user: User, photo: Photo) -> None:
     """Take a photo off a draft (the file stays until nothing refers to it)."""
     if not can_edit_draft(user, photo.inspection):
-        raise NotAllowed("Foto hanya dapat dihapus dari draf tim Anda.")
+        raise NotAllowed(_("Foto hanya dapat dihapus dari draf tim Anda."))
     audit.record(
         "inspection.photo_removed",
         user=user,
@@ -120,7 +127,7 @@ def _uuid(value: str) -> str:
     try:
         return str(uuidlib.UUID(str(value)))
     except ValueError as exc:
-        raise InspectionError("Kode foto (UUID) tidak sah.") from exc
+        raise InspectionError(_("Kode foto (UUID) tidak sah.")) from exc
 
 
 def sign(
@@ -136,13 +143,13 @@ def sign(
 ) -> Signature:
     """Record a drawn signature, or the representative's witnessed refusal; commit."""
     if not can_edit_draft(user, inspection):
-        raise NotAllowed("Tanda tangan hanya dapat ditambahkan pada draf tim Anda.")
+        raise NotAllowed(_("Tanda tangan hanya dapat ditambahkan pada draf tim Anda."))
     signer_name = _signer_name(inspection, role, member_id, name)
     if refused:
         if role != SignerRole.REPRESENTATIVE:
-            raise InspectionError("Hanya perwakilan kantor yang dapat menolak menandatangani.")
+            raise InspectionError(_("Hanya perwakilan kantor yang dapat menolak menandatangani."))
         if not witness.strip():
-            raise InspectionError("Tulis nama saksi penolakan tanda tangan.")
+            raise InspectionError(_("Tulis nama saksi penolakan tanda tangan."))
         image_key = digest = None
     else:
         image_key, digest = _store_signature(image_data_url)
@@ -167,25 +174,32 @@ def sign(
 def _signer_name(inspection: Inspection, role: SignerRole, member_id: int | None, name: str) -> str:
     if role == SignerRole.REPRESENTATIVE:
         if not name.strip():
-            raise InspectionError("Tulis nama perwakilan kantor.")
+            raise InspectionError(_("Tulis nama perwakilan kantor."))
         return name.strip()[:200]
     member = next((m for m in inspection.team if m.id == member_id), None)
     if member is None or member.is_lead != (role == SignerRole.LEAD):
-        raise InspectionError("Anggota tim tidak ditemukan.")
+        raise InspectionError(_("Anggota tim tidak ditemukan."))
     return member.name
 
 
 def _store_signature(data_url: str | None) -> tuple[str, str]:
     prefix = "data:image/png;base64,"
     if not data_url or not data_url.startswith(prefix):
-        raise InspectionError("Tanda tangan belum digambar.")
+        raise InspectionError(_("Tanda tangan belum digambar."))
     try:
         raw = base64.b64decode(data_url[len(prefix) :], validate=True)
         image = process_signature(raw)
     except (binascii.Error, ValueError) as exc:
-        message = exc.message if isinstance(exc, ImageRejected) else "Gambar tanda tangan rusak."
+        message = (
+            _refusal(exc) if isinstance(exc, ImageRejected) else _("Gambar tanda tangan rusak.")
+        )
         raise InspectionError(message) from exc
     return file_store().save(image.data, ".png"), image.sha256
+
+
+def _refusal(exc: ImageRejected) -> str:
+    """Why the image was refused, in the user's language (the media layer gives both)."""
+    return in_user_language(Text(exc.message, exc.message_en))
 
 
 def _signature_slot(inspection: Inspection, role: SignerRole, member_id: int | None) -> Signature:

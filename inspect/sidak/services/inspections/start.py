@@ -4,6 +4,7 @@ import uuid as uuidlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from sidak.models import (
@@ -50,7 +51,7 @@ def start_inspection(user: User, request: StartRequest) -> tuple[Inspection, boo
     Raises Conflict when the uuid exists with another office or checklist.
     """
     if not can_start_inspection(user):
-        raise NotAllowed("Hanya inspektur yang dapat memulai inspeksi.")
+        raise NotAllowed(_("Hanya inspektur yang dapat memulai inspeksi."))
     key = _valid_uuid(request.uuid)
     existing = db.session.scalar(select(Inspection).where(Inspection.uuid == key))
     if existing is not None:
@@ -84,7 +85,7 @@ def _valid_uuid(value: str) -> str:
     try:
         return str(uuidlib.UUID(str(value)))
     except ValueError as exc:
-        raise InspectionError("Kode inspeksi (UUID) tidak sah.") from exc
+        raise InspectionError(_("Kode inspeksi (UUID) tidak sah.")) from exc
 
 
 def _same_start(existing: Inspection, user: User, request: StartRequest) -> Inspection:
@@ -96,7 +97,7 @@ def _same_start(existing: Inspection, user: User, request: StartRequest) -> Insp
     )
     if not same:
         raise Conflict(
-            "Kode inspeksi ini sudah dipakai untuk inspeksi lain; tidak ada yang diubah."
+            _("Kode inspeksi ini sudah dipakai untuk inspeksi lain; tidak ada yang diubah.")
         )
     return existing
 
@@ -104,14 +105,14 @@ def _same_start(existing: Inspection, user: User, request: StartRequest) -> Insp
 def _office(office_id: int) -> Office:
     office = db.session.get(Office, office_id)
     if office is None or not office.active:
-        raise InspectionError("Pilih kantor yang akan diperiksa.")
+        raise InspectionError(_("Pilih kantor yang akan diperiksa."))
     return office
 
 
 def _current_version(key: str):
     record = db.session.scalar(select(ChecklistRecord).where(ChecklistRecord.key == key))
     if record is None or record.retired or record.current_version is None:
-        raise InspectionError("Pilih daftar periksa yang masih berlaku.")
+        raise InspectionError(_("Pilih daftar periksa yang masih berlaku."))
     return record.current_version
 
 
@@ -129,7 +130,7 @@ def _position(request: StartRequest) -> dict:
     if request.location_declined or request.latitude is None or request.longitude is None:
         return {"location_declined": request.location_declined}
     if not (-90 <= request.latitude <= 90 and -180 <= request.longitude <= 180):
-        raise InspectionError("Posisi GPS tidak sah.")
+        raise InspectionError(_("Posisi GPS tidak sah."))
     accuracy = request.accuracy_m if request.accuracy_m and request.accuracy_m >= 0 else None
     return {"latitude": request.latitude, "longitude": request.longitude, "accuracy_m": accuracy}
 
@@ -141,23 +142,25 @@ def _team(user: User, entries: list[TeamEntry]) -> list[TeamMember]:
         entries.insert(0, TeamEntry(user_id=user.id, is_lead=not any(e.is_lead for e in entries)))
     leads = [e for e in entries if e.is_lead]
     if len(leads) != 1:
-        raise InspectionError("Tim harus punya tepat satu ketua.")
+        raise InspectionError(_("Tim harus punya tepat satu ketua."))
     members, seen = [], set()
     for position, entry in enumerate(entries):
         member = _member(entry, position)
         if member.user_id is not None and member.user_id in seen:
-            raise InspectionError("Satu orang tercantum dua kali dalam tim.")
+            raise InspectionError(_("Satu orang tercantum dua kali dalam tim."))
         seen.add(member.user_id)
         members.append(member)
     if members[[e.is_lead for e in entries].index(True)].user_id is None:
-        raise InspectionError("Ketua tim harus inspektur yang punya akun Sidak.")
+        raise InspectionError(_("Ketua tim harus inspektur yang punya akun Sidak."))
     return members
 
 
 def _member(entry: TeamEntry, position: int) -> TeamMember:
     if entry.user_id is None:
         if not entry.agency.strip():
-            raise InspectionError(f"Tulis instansi untuk anggota tim {entry.name.strip()}.")
+            raise InspectionError(
+                _("Tulis instansi untuk anggota tim %(name)s.", name=entry.name.strip())
+            )
         return TeamMember(
             name=entry.name.strip()[:200],
             agency=entry.agency.strip()[:200],
@@ -166,7 +169,7 @@ def _member(entry: TeamEntry, position: int) -> TeamMember:
         )
     account = db.session.get(User, entry.user_id)
     if account is None or not account.active or account.role != Role.INSPECTOR:
-        raise InspectionError("Anggota tim dengan akun harus inspektur yang aktif.")
+        raise InspectionError(_("Anggota tim dengan akun harus inspektur yang aktif."))
     return TeamMember(
         user_id=account.id,
         name=account.full_name,

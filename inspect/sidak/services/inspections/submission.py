@@ -4,6 +4,7 @@ import json
 import uuid as uuidlib
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from sidak.domain import integrity
@@ -57,22 +58,26 @@ def submit(
     already submitted inspection raises Conflict and changes nothing.
     """
     if not is_on_team(user, inspection):
-        raise NotAllowed("Inspeksi ini tidak dapat dikirim oleh Anda.")
+        raise NotAllowed(_("Inspeksi ini tidak dapat dikirim oleh Anda."))
     if inspection.status != InspectionStatus.DRAFT:
         if submission_digest(inspection, answers) == inspection.submission_hash:
             return inspection, False
         raise Conflict(
-            "Inspeksi ini sudah dikirim dengan isi yang berbeda; data yang tersimpan tidak diubah."
+            _(
+                "Inspeksi ini sudah dikirim dengan isi yang berbeda; "
+                "data yang tersimpan tidak diubah."
+            )
         )
     if not can_edit_draft(user, inspection):
-        raise NotAllowed("Inspeksi ini tidak dapat dikirim oleh Anda.")
+        raise NotAllowed(_("Inspeksi ini tidak dapat dikirim oleh Anda."))
     for item_id, given in (answers or {}).items():
         save_answer(user, inspection, item_id, given)
     result = evaluate(inspection)
     missing = missing_before_submit(inspection, result) + missing_signatures(inspection)
     if missing:
         raise InspectionError(
-            "Inspeksi belum lengkap.", details=[f"{m.item_id or ''}: {m.message}" for m in missing]
+            _("Inspeksi belum lengkap."),
+            details=[f"{m.item_id or ''}: {m.message}" for m in missing],
         )
     now = utcnow()
     inspection.status = InspectionStatus.SUBMITTED
@@ -100,7 +105,8 @@ class MissingSignature:
     section_index: int = 0
     item_id: str | None = None
     kind: str = "signature"
-    message: str = ""
+    message: str = ""  #: Indonesian, for API error details; pages say it from `name`
+    name: str | None = None  #: the team member; None for the office's representative
 
 
 def missing_signatures(inspection: Inspection) -> list[MissingSignature]:
@@ -110,7 +116,9 @@ def missing_signatures(inspection: Inspection) -> list[MissingSignature]:
     for member in inspection.team:
         role = SignerRole.LEAD if member.is_lead else SignerRole.MEMBER
         if (role, member.id) not in signed:
-            missing.append(MissingSignature(message=f"Tanda tangan {member.name} belum ada"))
+            missing.append(
+                MissingSignature(message=f"Tanda tangan {member.name} belum ada", name=member.name)
+            )
     if not any(s.role == SignerRole.REPRESENTATIVE for s in inspection.signatures):
         missing.append(MissingSignature(message="Tanda tangan perwakilan kantor belum ada"))
     return missing
@@ -119,7 +127,7 @@ def missing_signatures(inspection: Inspection) -> list[MissingSignature]:
 def finalize(user: User, inspection: Inspection) -> Inspection:
     """Freeze the record: store its canonical content and that content's SHA-256; commit."""
     if not can_finalize(user, inspection):
-        raise NotAllowed("Hanya ketua tim yang dapat memfinalkan inspeksi yang sudah dikirim.")
+        raise NotAllowed(_("Hanya ketua tim yang dapat memfinalkan inspeksi yang sudah dikirim."))
     inspection.finalized_at = utcnow()
     inspection.finalized_by_id = user.id
     db.session.flush()
@@ -142,9 +150,9 @@ def finalize(user: User, inspection: Inspection) -> Inspection:
 def start_correction(user: User, inspection: Inspection, reason: str) -> Inspection:
     """A new draft version linked to the finalized record, which stays as it is; commit."""
     if not can_correct(user, inspection):
-        raise NotAllowed("Hanya ketua tim yang dapat mengoreksi inspeksi yang sudah final.")
+        raise NotAllowed(_("Hanya ketua tim yang dapat mengoreksi inspeksi yang sudah final."))
     if not reason.strip():
-        raise InspectionError("Tulis alasan koreksi.")
+        raise InspectionError(_("Tulis alasan koreksi."))
     draft = Inspection(
         uuid=str(uuidlib.uuid4()),
         office_id=inspection.office_id,

@@ -1,6 +1,7 @@
 """The JSON the form page talks to: autosave one answer, submit the whole inspection."""
 
 from flask import jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from sidak.services.inspections import submission
@@ -46,7 +47,7 @@ def put_answer(key: str, item_id: str):
     inspection = editable(key)
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        return jsonify(error="Isi permintaan harus JSON."), 400
+        return jsonify(error=_("Isi permintaan harus JSON.")), 400
     try:
         record = save_answer(current_user, inspection, item_id, _answer_input(body))
     except InspectionError as exc:
@@ -66,11 +67,11 @@ def put_answer(key: str, item_id: str):
 def submit(key: str):
     inspection = viewable(key)
     if not is_on_team(current_user, inspection):
-        return jsonify(error="Inspeksi ini tidak dapat dikirim oleh Anda."), 403
+        return jsonify(error=_("Inspeksi ini tidak dapat dikirim oleh Anda.")), 403
     body = request.get_json(silent=True) or {}
     given = body.get("answers", {})
     if not isinstance(given, dict) or not all(isinstance(v, dict) for v in given.values()):
-        return jsonify(error="'answers' harus objek {butir: jawaban}."), 400
+        return jsonify(error=_("'answers' harus objek {butir: jawaban}.")), 400
     answers = {item_id: _answer_input(value) for item_id, value in given.items()}
     try:
         inspection, created = submission.submit(current_user, inspection, answers)

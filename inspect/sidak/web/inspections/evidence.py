@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from flask import abort, flash, jsonify, redirect, request, send_file, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -36,7 +37,7 @@ def upload_photo(key: str):
         back = url_for("inspections.summary", key=key)
     try:
         if upload is None or not upload.filename:
-            raise InspectionError("Pilih foto terlebih dahulu.")
+            raise InspectionError(_("Pilih foto terlebih dahulu."))
         photo, created = add_photo(
             current_user,
             inspection,
@@ -131,7 +132,9 @@ def add_signature(key: str):
         )
     except ValueError as exc:
         message = (
-            exc.message if isinstance(exc, InspectionError) else "Peran penanda tangan tidak sah."
+            exc.message
+            if isinstance(exc, InspectionError)
+            else _("Peran penanda tangan tidak sah.")
         )
         if _wants_json():
             return jsonify(error=message), getattr(exc, "status", 400)

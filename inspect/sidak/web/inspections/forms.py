@@ -1,6 +1,7 @@
 """Reading inspection forms: answers from a section page, the start form."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -32,7 +33,7 @@ class StartForm(FlaskForm):
         validators=[DataRequired(_l("Pilih kantor yang akan diperiksa."))],
         render_kw={"list": "daftar-kantor", "autocomplete": "off"},
     )
-    checklist = SelectField(_l("Daftar periksa"), validators=[DataRequired()])
+    checklist = SelectField(lazy_pgettext("field", "Daftar periksa"), validators=[DataRequired()])
     lead = SelectField(_l("Ketua tim"), coerce=int)
     outsiders = FieldList(FormField(OutsiderForm), min_entries=2, max_entries=8)
     latitude = FloatField(validators=[Optional()], widget=HiddenField.widget)

@@ -129,7 +129,8 @@ def submit(key: str):
     try:
         submission.submit(current_user, inspection)
     except InspectionError as exc:
-        flash(exc.message + " " + "; ".join(exc.details), "error")
+        # the summary lists what is missing in the user's language; `details` are Indonesian
+        flash(exc.message, "error")
         return redirect(url_for("inspections.summary", key=key))
     flash(
         _("Inspeksi terkirim. Periksa hasilnya, lalu ketua tim memfinalkan berita acara."), "info"
