@@ -1,19 +1,23 @@
-"""Benchmarks of the checklist language and the scoring engine; prints a table.
+"""Benchmarks of the checklist language, the scoring engine and photo uploads; prints a table.
 
 Run with ``make bench``. Times are medians of warm runs on this machine.
 """
 
+import io
 import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from PIL import Image
+
 from sidak.domain.answers_file import parse_answers
 from sidak.domain.checklist.loader import load_checklist, parse_checklist
 from sidak.domain.checklist.versioning import content_hash
 from sidak.domain.preview import render_text
 from sidak.domain.scoring import score_inspection
+from sidak.media.images import process_photo
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "checklists" / "kantor-pelayanan.yaml"
@@ -56,6 +60,14 @@ def big_checklist(items: int) -> str:
     return "".join(head + body)
 
 
+def phone_photo(size: tuple[int, int]) -> bytes:
+    """A camera-sized JPEG with some detail (flat colour would compress unrealistically)."""
+    image = Image.radial_gradient("L").resize(size).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
 def main() -> None:
     text = SHIPPED.read_text(encoding="utf-8")
     answers_text = ANSWERS.read_text(encoding="utf-8")
@@ -64,6 +76,7 @@ def main() -> None:
     result = score_inspection(checklist, answers)
     big = big_checklist(1000)
     hostile = "a: " + "[" * 100_000
+    small, large = phone_photo((1600, 1200)), phone_photo((4000, 3000))
     rows = [
         ("validate kantor-pelayanan.yaml (33 items)", median_ms(lambda: load_checklist(text), 50)),
         ("content hash of a checklist", median_ms(lambda: content_hash(checklist), 200)),
@@ -75,6 +88,14 @@ def main() -> None:
             median_ms(lambda: load_checklist(big), 5),
         ),
         ("reject 100,000 nested brackets", median_ms(lambda: load_checklist(hostile), 5)),
+        (
+            "photo as the phone sends it (1600x1200 JPEG)",
+            median_ms(lambda: process_photo(small), 20),
+        ),
+        (
+            "photo straight from a camera (4000x3000 JPEG)",
+            median_ms(lambda: process_photo(large), 5),
+        ),
     ]
     width = max(len(name) for name, _ in rows)
     print(f"{'benchmark':<{width}}  {'median':>10}")

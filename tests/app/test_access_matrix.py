@@ -44,6 +44,7 @@ EXPECTED = {
     "checklists.home": ("GET", {}, set(ROLES)),
     "checklists.index": ("GET", {}, LOGGED_IN),
     "checklists.detail": ("GET", {"key": "checklist"}, LOGGED_IN),
+    "checklists.sync": ("POST", {}, ADMIN),
     "inspections.index": ("GET", {}, LOGGED_IN),
     "inspections.new": ("GET", {}, INSPECTORS),
     "inspections.section": ("GET", {"key": "draft", "number": 1}, TEAM),

@@ -140,3 +140,18 @@ def test_grade_bands_are_shown_as_exact_one_decimal_ranges(app, client, login, t
     english = client.get("/daftar-periksa/kantor-uji?lang=en").text
     assert "score 0–84.9" in english
     assert "weight 1.5" in english
+
+
+def test_an_admin_registers_edited_files_from_the_catalogue(app, client, login, tmp_path):
+    from sidak.models import Role
+
+    folder = tmp_path / "checklists"
+    write(folder, "kantor-uji.yaml", MINIMAL)
+    login(Role.ADMIN, username="admin")
+    response = client.post("/daftar-periksa/sinkron", follow_redirects=True)
+    assert "1 versi baru, 0 tidak berubah, 0 tidak dipakai lagi." in response.text
+    write(folder, "kantor-uji.yaml", MINIMAL.replace("weight: 2", "weight: 0"))
+    response = client.post("/daftar-periksa/sinkron", follow_redirects=True)
+    assert "kantor-uji.yaml:" in response.text
+    assert "C201" in response.text
+    assert versions() == 1
