@@ -103,3 +103,30 @@ def shipped_checklists(app, tmp_path):
     report = sync_folder(PROJECT_ROOT / "checklists")
     assert report.ok, report.problems
     return report
+
+
+@pytest.fixture
+def start_draft(client, login, make_office, shipped_checklists):
+    """A factory: log an inspector in and start a kantor-pelayanan draft through the start
+    form, with one outsider on the team; returns (uuid, user). Form fields may be overridden."""
+    import uuid
+
+    def start(**fields):
+        user = login(Role.INSPECTOR)
+        office = make_office(head_name="Drs. Ahmad Fauzi")
+        key = str(uuid.uuid4())
+        data = {
+            "uuid": key,
+            "office": office.name,
+            "checklist": "kantor-pelayanan",
+            "lead": user.id,
+            "outsiders-0-name": "Bripka Dedi Kurniawan",
+            "outsiders-0-agency": "Polres Sukamaju",
+            **fields,
+        }
+        response = client.post("/inspeksi/baru", data=data)
+        assert response.status_code == 302, response.text
+        assert response.headers["Location"] == f"/inspeksi/{key}/bagian/1"
+        return key, user
+
+    return start

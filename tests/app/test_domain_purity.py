@@ -1,11 +1,15 @@
-"""The domain package stays plain Python: no Flask, no SQLAlchemy, anywhere under it."""
+"""Pure packages stay pure: the domain and media code import neither Flask nor the database."""
 
 import ast
 from pathlib import Path
 
-import sidak.domain
+import pytest
 
-FORBIDDEN = ("flask", "flask_sqlalchemy", "sqlalchemy", "werkzeug", "sidak.models", "sidak.web")
+import sidak.domain
+import sidak.media
+
+WEB_AND_DATABASE = ("flask", "flask_sqlalchemy", "sqlalchemy", "werkzeug")
+APP_LAYERS = ("sidak.models", "sidak.web", "sidak.services")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -19,14 +23,15 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-def test_domain_imports_neither_flask_nor_sqlalchemy():
-    root = Path(sidak.domain.__file__).parent
+@pytest.mark.parametrize("package", [sidak.domain, sidak.media], ids=["domain", "media"])
+def test_package_imports_neither_flask_nor_the_database(package):
+    root = Path(package.__file__).parent
     files = sorted(root.rglob("*.py"))
-    assert len(files) > 5
+    assert len(files) >= 4
     offenders = {
         f"{path.relative_to(root)}: {name}"
         for path in files
         for name in imported_modules(path)
-        if name.split(".")[0] in FORBIDDEN or name.startswith(FORBIDDEN)
+        if name.split(".")[0] in WEB_AND_DATABASE or name.startswith(APP_LAYERS)
     }
     assert offenders == set()

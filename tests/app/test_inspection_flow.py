@@ -28,28 +28,9 @@ def jpeg_bytes(size=(800, 600)) -> bytes:
 
 
 @pytest.fixture
-def started(client, login, make_office, shipped_checklists):
-    """An inspector logged in with a started kantor-pelayanan draft."""
-    user = login(Role.INSPECTOR)
-    office = make_office(head_name="Drs. Ahmad Fauzi")
-    key = str(uuid.uuid4())
-    response = client.post(
-        "/inspeksi/baru",
-        data={
-            "uuid": key,
-            "office": office.name,
-            "checklist": "kantor-pelayanan",
-            "lead": user.id,
-            "outsiders-0-name": "Bripka Dedi Kurniawan",
-            "outsiders-0-agency": "Polres Sukamaju",
-            "latitude": "-6.2",
-            "longitude": "106.8",
-            "accuracy": "12",
-        },
-    )
-    assert response.status_code == 302, response.text
-    assert response.headers["Location"] == f"/inspeksi/{key}/bagian/1"
-    return key, user
+def started(start_draft):
+    """An inspector logged in with a started kantor-pelayanan draft and a GPS position."""
+    return start_draft(latitude="-6.2", longitude="106.8", accuracy="12")
 
 
 def answer(client, key, item, **body):

@@ -8,24 +8,9 @@ from sidak.models import Role
 
 
 @pytest.fixture
-def started(client, login, make_office, shipped_checklists):
+def started(start_draft):
     """An inspector logged in with a started kantor-pelayanan draft (lead plus one outsider)."""
-    user = login(Role.INSPECTOR)
-    office = make_office()
-    key = str(uuid.uuid4())
-    response = client.post(
-        "/inspeksi/baru",
-        data={
-            "uuid": key,
-            "office": office.name,
-            "checklist": "kantor-pelayanan",
-            "lead": user.id,
-            "outsiders-0-name": "Bripka Dedi Kurniawan",
-            "outsiders-0-agency": "Polres Sukamaju",
-            "decline_location": "y",
-        },
-    )
-    assert response.status_code == 302, response.text
+    key, _user = start_draft(decline_location="y")
     return key
 
 
