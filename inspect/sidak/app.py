@@ -81,7 +81,18 @@ def _unauthorized():
 
 
 def _register_blueprints(app: Flask) -> None:
-    from sidak.web import admin, auth, checklists, errors, filters, health, inspections
+    from sidak.web import (
+        admin,
+        auth,
+        checklists,
+        errors,
+        field,
+        filters,
+        health,
+        inspections,
+        pwa,
+        sync,
+    )
 
     filters.register(app)
     app.register_blueprint(health.bp)
@@ -90,6 +101,9 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin.bp)
     app.register_blueprint(inspections.bp)
     app.register_blueprint(inspections.api)
+    app.register_blueprint(sync.bp)
+    app.register_blueprint(pwa.bp)
+    app.register_blueprint(field.bp)
     errors.register(app)
 
 

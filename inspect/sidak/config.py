@@ -55,6 +55,8 @@ def from_environment() -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
+        # a phone may stay offline for hours: its CSRF token lasts as long as its session
+        "WTF_CSRF_TIME_LIMIT": None,
         "UPLOADS_DIR": _env("UPLOADS_DIR", str(instance / "uploads")),
         #: the longest side of a stored photo, in pixels (the browser downscales to it first)
         "PHOTO_MAX_SIDE": int(_env("PHOTO_MAX_SIDE", "1600")),

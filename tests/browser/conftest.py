@@ -101,3 +101,23 @@ def phone():
         yield page
         context.close()
         browser.close()
+
+
+@pytest.fixture
+def phone_profile(tmp_path):
+    """A phone-sized page in a persistent Chromium profile. The `phone` fixture's context is
+    incognito-like, and Chromium never offers to install a web app from one."""
+    if not chromium_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is missing at {CHROMIUM}; .ci/run installs it")
+        pytest.skip(f"Chromium is not installed ({CHROMIUM}); apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, **PHONE
+        )
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        yield page
+        context.close()

@@ -130,3 +130,10 @@ def test_every_code_has_a_distinct_number_and_both_languages():
 
     assert len({c.code for c in codes}) == len(codes) == 13
     assert all(c.code.startswith("A1") and c.id and c.en for c in codes)
+
+
+@pytest.mark.parametrize("written", ["1e5000", "1e-7", "0.0000001", "1000000000000", "-1e12"])
+def test_a_number_that_is_no_plain_measurement_is_refused(written):
+    sheet = checklist(section("s", number("n")))
+    answer = Answer("n", number=Fraction(Decimal(written)))
+    assert [p.code for p in v.find_problems(sheet, {"n": answer})] == ["A110"]

@@ -13,9 +13,11 @@ from sidak.models.inspection import (
     TeamMember,
 )
 from sidak.models.office import Office, OfficeType
+from sidak.models.sync import AnswerEdit, PhotoUpload, SyncReceipt
 from sidak.models.user import Role, User
 
 __all__ = [
+    "AnswerEdit",
     "AnswerRecord",
     "AuditEvent",
     "Base",
@@ -26,9 +28,11 @@ __all__ = [
     "Office",
     "OfficeType",
     "Photo",
+    "PhotoUpload",
     "Role",
     "Signature",
     "SignerRole",
+    "SyncReceipt",
     "TeamMember",
     "User",
     "db",

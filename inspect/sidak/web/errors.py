@@ -34,6 +34,8 @@ def _page(error):
 
 def _csrf_page(error):
     text = _("Sesi formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi.")
+    if request.path.startswith("/api/"):  # the phone fetches a new token and resends
+        return {"error": text, "code": "csrf"}, 400
     title = _("Formulir kedaluwarsa")
     page = render_template("errors/error.html", title=title, text=text, status=400)
     return page, 400

@@ -188,10 +188,27 @@ def _count_problems(answer: Answer) -> Found:
     return []
 
 
+#: a measured number is a plain decimal: below 10^12, at most 6 decimal places
+NUMBER_LIMIT = 10**12
+NUMBER_PLACES = 10**6
+
+
+def _shown(number: object) -> object:
+    """A refused number as the message quotes it; an absurdly long one is abbreviated."""
+    if isinstance(number, Fraction | Decimal | int) and not isinstance(number, bool):
+        exact = Fraction(number) if not isinstance(number, Decimal) or number.is_finite() else None
+        bits = max(exact.numerator.bit_length(), exact.denominator.bit_length()) if exact else 0
+        if bits > 128:
+            return "…"
+    return number
+
+
 def _number_problems(item: Item, answer: Answer) -> Found:
     value = exact_number(answer.number)
+    if value is not None and (abs(value) >= NUMBER_LIMIT or NUMBER_PLACES % value.denominator):
+        value = None
     if value is None:
-        return [(NUMBER_MISSING, {"value": answer.number})]
+        return [(NUMBER_MISSING, {"value": _shown(answer.number)})]
     too_low = item.minimum is not None and value < item.minimum
     too_high = item.maximum is not None and value > item.maximum
     if not (too_low or too_high):

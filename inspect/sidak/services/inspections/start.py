@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from sidak.models import (
     ChecklistRecord,
+    ChecklistVersion,
     Inspection,
     Office,
     Role,
@@ -36,13 +37,16 @@ class TeamEntry:
 class StartRequest:
     uuid: str
     office_id: int
-    checklist_key: str
+    #: the checklist by key: its current version (the start form)
+    checklist_key: str = ""
     team: list[TeamEntry] = field(default_factory=list)
     latitude: float | None = None
     longitude: float | None = None
     accuracy_m: float | None = None
     location_declined: bool = False
     started_at: datetime | None = None
+    #: the exact version instead, current or older (a phone that filled it offline)
+    checklist_hash: str | None = None
 
 
 def start_inspection(user: User, request: StartRequest) -> tuple[Inspection, bool]:
@@ -56,8 +60,22 @@ def start_inspection(user: User, request: StartRequest) -> tuple[Inspection, boo
     existing = db.session.scalar(select(Inspection).where(Inspection.uuid == key))
     if existing is not None:
         return _same_start(existing, user, request), False
+    inspection = build_inspection(user, request)
+    db.session.commit()
+    return inspection, True
+
+
+def build_inspection(user: User, request: StartRequest) -> Inspection:
+    """Add a new draft (and its audit event) to the session without committing.
+
+    For callers that store more in the same transaction. Raises InspectionError when the
+    request is not valid; the uuid is expected to be unused.
+    """
+    if not can_start_inspection(user):
+        raise NotAllowed(_("Hanya inspektur yang dapat memulai inspeksi."))
+    key = _valid_uuid(request.uuid)
     office = _office(request.office_id)
-    version = _current_version(request.checklist_key)
+    version = _version(request)
     inspection = Inspection(
         uuid=key,
         office=office,
@@ -77,8 +95,7 @@ def start_inspection(user: User, request: StartRequest) -> tuple[Inspection, boo
         office=office.name,
         checklist=version.content_hash[:12],
     )
-    db.session.commit()
-    return inspection, True
+    return inspection
 
 
 def _valid_uuid(value: str) -> str:
@@ -89,10 +106,14 @@ def _valid_uuid(value: str) -> str:
 
 
 def _same_start(existing: Inspection, user: User, request: StartRequest) -> Inspection:
-    record = existing.checklist_version.checklist
+    version = existing.checklist_version
+    if request.checklist_hash is not None:
+        same_checklist = version.content_hash == request.checklist_hash
+    else:
+        same_checklist = version.checklist.key == request.checklist_key
     same = (
         existing.office_id == request.office_id
-        and record.key == request.checklist_key
+        and same_checklist
         and existing.created_by_id == user.id
     )
     if not same:
@@ -109,11 +130,29 @@ def _office(office_id: int) -> Office:
     return office
 
 
-def _current_version(key: str):
+def _version(request: StartRequest) -> ChecklistVersion:
+    if request.checklist_hash is not None:
+        return _stored_version(request.checklist_hash)
+    return _current_version(request.checklist_key)
+
+
+def _current_version(key: str) -> ChecklistVersion:
     record = db.session.scalar(select(ChecklistRecord).where(ChecklistRecord.key == key))
     if record is None or record.retired or record.current_version is None:
         raise InspectionError(_("Pilih daftar periksa yang masih berlaku."))
     return record.current_version
+
+
+def _stored_version(content_hash: str) -> ChecklistVersion:
+    """Any registered version: the phone may have filled an older one while offline."""
+    version = db.session.scalar(
+        select(ChecklistVersion).where(ChecklistVersion.content_hash == content_hash)
+    )
+    if version is None:
+        raise InspectionError(
+            _("Versi daftar periksa %(hash)s tidak dikenal server.", hash=content_hash[:12])
+        )
+    return version
 
 
 def _started_at(claimed: datetime | None) -> datetime:

@@ -14,8 +14,11 @@ from sidak.services.inspections.drafts import (
 )
 from sidak.services.inspections.errors import InspectionError
 from sidak.services.permissions import is_on_team
+from sidak.services.sync.photos import check_photos_arrived
 from sidak.web.inspections import api
 from sidak.web.inspections.access import editable, viewable
+from sidak.web.sync.answers import put_answer_edit
+from sidak.web.sync.responses import failure
 
 
 def _answer_input(body: dict) -> AnswerInput:
@@ -44,8 +47,10 @@ def _answer_input(body: dict) -> AnswerInput:
 @api.put("/inspections/<key>/answers/<item_id>")
 @login_required
 def put_answer(key: str, item_id: str):
-    inspection = editable(key)
     body = request.get_json(silent=True)
+    if isinstance(body, dict) and "edit" in body:  # the offline phone's outbox
+        return put_answer_edit(key, item_id, body, _answer_input(body))
+    inspection = editable(key)
     if not isinstance(body, dict):
         return jsonify(error=_("Isi permintaan harus JSON.")), 400
     try:
@@ -73,10 +78,17 @@ def submit(key: str):
     if not isinstance(given, dict) or not all(isinstance(v, dict) for v in given.values()):
         return jsonify(error=_("'answers' harus objek {butir: jawaban}.")), 400
     answers = {item_id: _answer_input(value) for item_id, value in given.items()}
+    photos = body.get("photos")
+    if photos is not None and not (
+        isinstance(photos, list) and all(isinstance(p, str) for p in photos)
+    ):
+        return jsonify(error=_("'photos' harus daftar UUID foto."), code="invalid"), 400
     try:
+        if photos:
+            check_photos_arrived(inspection, photos)
         inspection, created = submission.submit(current_user, inspection, answers)
     except InspectionError as exc:
-        return jsonify(error=exc.message, details=exc.details), exc.status
+        return failure(exc)
     checklist = checklist_of(inspection.checklist_version)
     return (
         jsonify(

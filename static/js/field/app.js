@@ -1,0 +1,204 @@
+/* Sidak field app (/lapangan): start, fill, photograph, sign and submit an inspection with or
+   without a connection. The phone is the first place everything is saved; the outbox tells
+   the server later. Views: #/ (list), #/baru (start), #/i/<uuid>/<n> (section n),
+   #/i/<uuid>/ringkasan (summary, signatures, submit). */
+(function () {
+  "use strict";
+  var DB = window.SidakDB, Outbox = window.SidakOutbox, Rules = window.SidakRules;
+  var root = document.getElementById("app");
+  var M = JSON.parse(root.dataset.messages || "{}");
+  var LANG = document.documentElement.lang === "en" ? "en" : "id";
+  var boot = null, timers = {};
+
+  /* ---- small helpers ---- */
+  function msg(key) { return M[key] || key; }
+  function t(text) { return !text ? "" : (typeof text === "string" ? text : (LANG === "en" && text.en) || text.id); }
+  function esc(value) {
+    return String(value === null || value === undefined ? "" : value).replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+  }
+  function uuid4() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16)); b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
+    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+  }
+  function hhmm(iso) { var d = iso ? new Date(iso) : new Date(); return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2); }
+  function when(iso) { return new Date(iso).toLocaleString(LANG === "en" ? "en-GB" : "id-ID", {day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"}); }
+  function checklistOf(record) { return boot && boot.checklists[record.checklist_hash]; }
+  function officeName(id) { var o = (boot.offices || []).filter(function (x) { return x.id === id; })[0]; return o ? o.name : "?"; }
+  function items(checklist) { var out = []; checklist.sections.forEach(function (s) { s.items.forEach(function (i) { out.push(i); }); }); return out; }
+  function wire(answers) {
+    var out = {};
+    Object.keys(answers || {}).forEach(function (k) {
+      var a = answers[k];
+      out[k] = {value: a.value, observed: a.observed, compliant: a.compliant, number: a.number, na: !!a.na};
+    });
+    return out;
+  }
+
+  /* ---- bootstrap: what the inspector needs offline ---- */
+  function loadBoot() {
+    return DB.get("meta", "bootstrap").then(function (cached) {
+      boot = cached || null;
+      if (!navigator.onLine) return boot;
+      return fetch("/api/v1/field/bootstrap", {credentials: "same-origin", headers: {"Accept": "application/json"}})
+        .then(function (res) {
+          if (res.status === 401) { showLogin(); return boot; }
+          if (!res.ok) return boot;
+          return res.json().then(function (data) {
+            var fresh = {user: data.user, offices: data.offices, inspectors: data.inspectors || [], checklists: {},
+              current: (data.checklists || []).map(function (c) { return c.content_hash; }), fetchedAt: new Date().toISOString()};
+            (data.checklists || []).forEach(function (c) { fresh.checklists[c.content_hash] = c.checklist; fresh.checklists[c.content_hash].hash = c.content_hash; });
+            // keep older versions a local draft still needs
+            Object.keys((boot && boot.checklists) || {}).forEach(function (h) { if (!fresh.checklists[h]) fresh.checklists[h] = boot.checklists[h]; });
+            boot = fresh;
+            return Promise.all([DB.put("meta", fresh, "bootstrap"), DB.put("meta", data.csrf_token, "csrf"), importDrafts(data.drafts || [])]);
+          }).then(function () { return boot; });
+        }, function () { return boot; });
+    });
+  }
+
+  function importDrafts(drafts) {
+    return Promise.all(drafts.map(function (d) {
+      return DB.get("inspections", d.uuid).then(function (local) {
+        if (local) return null;
+        var answers = {};
+        Object.keys(d.answers || {}).forEach(function (k) { answers[k] = d.answers[k]; });
+        return DB.put("inspections", {uuid: d.uuid, office_id: d.office_id, checklist_hash: d.checklist_hash,
+          team: d.team, started_at: d.started_at, answers: answers, signatures: {}, status: "draft",
+          fromServer: true, updatedAt: new Date().toISOString()});
+      });
+    }));
+  }
+
+  function showLogin() {
+    var el = document.getElementById("login-needed");
+    if (el) el.hidden = false;
+  }
+
+  /* ---- outbox banner ---- */
+  function banner(state) {
+    var el = document.getElementById("outbox");
+    if (!el) return;
+    el.querySelector("[data-pending]").textContent = state.pending === null ? ""
+      : state.pending ? msg("pending").replace("__N__", state.pending) : msg("allSent");
+    el.classList.toggle("has-pending", state.pending > 0);
+    document.getElementById("login-needed").hidden = !state.loginNeeded;
+    document.getElementById("offline-note").hidden = navigator.onLine;
+  }
+
+  /* ---- views ---- */
+  function route() {
+    var hash = location.hash.replace(/^#\/?/, "");
+    var parts = hash.split("/");
+    if (!boot) return renderNoData();
+    if (parts[0] === "baru") return renderStart();
+    if (parts[0] === "i" && parts[1]) {
+      return DB.get("inspections", parts[1]).then(function (record) {
+        if (!record) return renderHome();
+        if (parts[2] === "ringkasan") return window.SidakForm.summary(root, record);
+        return window.SidakForm.section(root, record, parseInt(parts[2], 10) || 1);
+      });
+    }
+    return renderHome();
+  }
+
+  function renderNoData() {
+    root.innerHTML = '<section class="card"><h1>' + esc(msg("title")) + "</h1><p>" + esc(msg("noData")) + "</p></section>";
+  }
+
+  function renderHome() {
+    return DB.all("inspections").then(function (records) {
+      records.sort(function (a, b) { return (b.updatedAt || "").localeCompare(a.updatedAt || ""); });
+      var list = records.map(function (r) {
+        var done = r.status === "synced", queued = r.status === "queued";
+        var link = done ? "/inspeksi/" + r.uuid : "#/i/" + r.uuid + "/1";
+        var state = done ? msg("synced") : queued ? msg("queued") : msg("draft");
+        return '<li class="card"><a href="' + link + '"><strong>' + esc(officeName(r.office_id)) + "</strong></a>" +
+          '<p class="meta"><span>' + esc(when(r.started_at)) + '</span><span class="status">' + esc(state) + "</span>" +
+          ((r.problems || []).length ? '<span class="warn">' + esc(msg("needsAttention")) + "</span>" : "") + "</p></li>";
+      }).join("");
+      root.innerHTML = '<div class="page-head"><h1>' + esc(msg("title")) + '</h1><a class="button primary" href="#/baru">' +
+        esc(msg("start")) + "</a></div>" + '<p class="muted small">' + esc(msg("dataAge").replace("__T__", when(boot.fetchedAt))) + "</p>" +
+        (list ? '<ul class="cards">' + list + "</ul>" : '<p class="muted">' + esc(msg("empty")) + "</p>");
+    });
+  }
+
+  function renderStart() {
+    var offices = boot.offices.map(function (o) { return '<option value="' + esc(o.name) + '">' + esc(o.district) + "</option>"; }).join("");
+    var current = boot.current || Object.keys(boot.checklists);
+    var checklists = current.map(function (h) { return '<option value="' + h + '">' + esc(t(boot.checklists[h].title)) + "</option>"; }).join("");
+    var colleagues = boot.inspectors.filter(function (p) { return p.id !== boot.user.id; }).map(function (p) {
+      return '<li><label class="check"><input type="checkbox" name="member" value="' + p.id + '"> ' + esc(p.full_name) + (p.agency ? " — " + esc(p.agency) : "") + "</label></li>";
+    }).join("");
+    var outsiders = [1, 2].map(function (n) {
+      return '<fieldset class="pair outsider"><legend>' + esc(msg("otherMember")) + " " + n + "</legend>" +
+        '<div class="field"><label for="o' + n + '-name">' + esc(msg("name")) + '</label><input class="input" id="o' + n + '-name" autocomplete="off"></div>' +
+        '<div class="field"><label for="o' + n + '-agency">' + esc(msg("agency")) + '</label><input class="input" id="o' + n + '-agency" autocomplete="off"></div></fieldset>';
+    }).join("");
+    root.innerHTML = '<h1>' + esc(msg("start")) + '</h1><form class="card start-form" id="start" novalidate>' +
+      '<div class="field"><label for="office">' + esc(msg("office")) + '</label><input class="input" id="office" list="offices" autocomplete="off" required><datalist id="offices">' + offices + "</datalist></div>" +
+      '<div class="field"><label for="checklist">' + esc(msg("checklist")) + '</label><select class="input" id="checklist">' + checklists + "</select></div>" +
+      '<fieldset class="team"><legend>' + esc(msg("team")) + '</legend><p>' + esc(msg("lead")) + ": <strong>" + esc(boot.user.full_name) + "</strong></p>" +
+      (colleagues ? '<ul class="check-list">' + colleagues + "</ul>" : "") + outsiders + "</fieldset>" +
+      '<label class="check"><input type="checkbox" id="decline"> ' + esc(msg("decline")) + "</label>" +
+      '<p class="error" id="start-error" role="alert" hidden></p>' +
+      '<button type="submit" class="button primary block">' + esc(msg("begin")) + "</button></form>";
+    document.getElementById("start").addEventListener("submit", function (e) { e.preventDefault(); startInspection(); });
+  }
+
+  function position(declined) {
+    if (declined || !navigator.geolocation) return Promise.resolve(null);
+    return new Promise(function (resolve) {
+      navigator.geolocation.getCurrentPosition(function (p) {
+        resolve({latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy_m: p.coords.accuracy});
+      }, function () { resolve(null); }, {enableHighAccuracy: true, timeout: 8000, maximumAge: 60000});
+    });
+  }
+
+  function startInspection() {
+    var name = document.getElementById("office").value.trim().toLowerCase();
+    var office = boot.offices.filter(function (o) { return o.name.toLowerCase() === name; })[0];
+    var error = document.getElementById("start-error");
+    if (!office) { error.textContent = msg("pickOffice"); error.hidden = false; return; }
+    var team = [{user_id: boot.user.id, name: boot.user.full_name, agency: boot.user.agency || "", lead: true}];
+    document.querySelectorAll("input[name=member]:checked").forEach(function (box) {
+      var p = boot.inspectors.filter(function (x) { return String(x.id) === box.value; })[0];
+      team.push({user_id: p.id, name: p.full_name, agency: p.agency || "", lead: false});
+    });
+    for (var n = 1; n <= 2; n++) {
+      var who = document.getElementById("o" + n + "-name").value.trim(), agency = document.getElementById("o" + n + "-agency").value.trim();
+      if (who && !agency) { error.textContent = msg("needAgency").replace("__N__", who); error.hidden = false; return; }
+      if (who) team.push({user_id: null, name: who, agency: agency, lead: false});
+    }
+    var declined = document.getElementById("decline").checked;
+    position(declined).then(function (pos) {
+      var record = {uuid: uuid4(), office_id: office.id, checklist_hash: document.getElementById("checklist").value,
+        team: team, started_at: new Date().toISOString(), position: pos, location_declined: declined,
+        answers: {}, signatures: {}, status: "draft", updatedAt: new Date().toISOString()};
+      var body = {office_id: record.office_id, checklist_hash: record.checklist_hash, team: team,
+        started_at: record.started_at, position: pos, location_declined: declined};
+      return DB.put("inspections", record).then(function () {
+        return DB.change(record.uuid, function (r) { return r; }, [{kind: "create", inspection: record.uuid, body: body}]);
+      }).then(function () { location.hash = "#/i/" + record.uuid + "/1"; Outbox.flush(); });
+    });
+  }
+
+  window.SidakField = {
+    route: route, msg: msg, t: t, esc: esc, uuid4: uuid4, hhmm: hhmm, checklistOf: checklistOf,
+    items: items, wire: wire, officeName: officeName, timers: timers,
+    boot: function () { return boot; }
+  };
+
+  /* ---- start (after every deferred script of the page has run) ---- */
+  document.addEventListener("DOMContentLoaded", function () { DB.open().then(loadBoot).then(function () {
+    Outbox.onChange(banner);
+    document.getElementById("send-now").addEventListener("click", function () { Outbox.flush(); });
+    window.addEventListener("hashchange", route);
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+    route();
+    Outbox.start();
+  }); });
+})();
