@@ -3,10 +3,11 @@
 Run with ``make bench``. A live Sidak server (SQLite, an inspector, one office, the shipped
 checklists) and Debian's Chromium as a 360 x 740 phone with an empty cache and the service
 worker blocked, so each page is measured as on its first visit; what the worker precaches on
-top of that is shown on its own. Werkzeug and gunicorn do not compress, so "raw" is what this
-server sent (Chrome's encodedDataLength, headers included) and "gzip" is what a deployment
-behind a compressing proxy sends: every text body gzip -9, plus the same headers. The budget
-is judged on gzip. Exits with 1 when a budget is missed; ``--requests`` also lists every response.
+top of that is shown on its own. "sent" is what Sidak itself sent over the wire, compressed by
+Flask-Compress as the phone asked (Chrome's encodedDataLength, headers included; for the
+JavaScript row, the files' own sizes); "gzip" is every text body at gzip -9 plus the same
+headers, the floor a compressing proxy would reach. The budget is judged on gzip. Exits with 1
+when a budget is missed; ``--requests`` also lists every response.
 """
 
 import gzip
@@ -237,7 +238,7 @@ def kb(size: int) -> str:
 
 def print_table(rows: list[tuple[str, str, str, str, bool | None]]) -> None:
     width = max(len(row[0]) for row in rows)
-    print(f"{'page weight (budget judged on gzip)':<{width}}  {'raw':>9}  {'gzip':>9}  budget")
+    print(f"{'page weight (budget judged on gzip)':<{width}}  {'sent':>9}  {'gzip':>9}  budget")
     print(f"{'-' * width}  {'-' * 9}  {'-' * 9}  {'-' * 15}")
     for name, raw, packed, budget, ok in rows:
         verdict = "" if ok is None else ("PASS" if ok else "FAIL")

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from sidak import config
-from sidak.extensions import babel, csrf, db, login_manager, migrate
+from sidak.extensions import babel, compress, csrf, db, login_manager, migrate
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(config.PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
+    compress.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
     # Flask-Babel caches the locale on `g`, which outlives a request when an app context
     # was already pushed (tests, CLI): choose it anew for every request.

@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and bound to the app in `create_app`."""
 
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf import CSRFProtect
@@ -11,5 +12,7 @@ migrate = Migrate(render_as_batch=True)  # SQLite alters tables by copying them
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+#: phones on one bar of signal: HTML, CSS, JS and JSON leave the server compressed
+compress = Compress()
 
-__all__ = ["babel", "csrf", "db", "login_manager", "migrate"]
+__all__ = ["babel", "compress", "csrf", "db", "login_manager", "migrate"]

@@ -29,3 +29,13 @@ def test_unknown_page_is_an_indonesian_404(client):
     response = client.get("/tidak-ada")
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.text
+
+
+def test_pages_leave_the_server_compressed_when_the_phone_accepts_it(client):
+    import gzip
+
+    response = client.get("/masuk", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "Masuk ke Sidak" in gzip.decompress(response.data).decode()
+    plain = client.get("/masuk")
+    assert "Content-Encoding" not in plain.headers
