@@ -213,3 +213,48 @@ def test_a_session_that_expired_offline_keeps_the_outbox_until_login(live_server
     page.locator("#outbox [data-pending]:has-text('Semua sudah terkirim')").wait_for(timeout=30000)
     problems = page.evaluate(f"() => SidakDB.get('inspections', '{key}').then(r => r.problems)")
     assert server_counts(app, key) == (1, InspectionStatus.SUBMITTED, 1, 3), problems
+
+
+def test_an_answer_changed_on_another_device_comes_back_as_a_choice(live_server, phone, tmp_path):
+    base, app = live_server
+    first = phone
+    log_in(first, base)
+    open_field_app(first, base)
+    first.click("a:has-text('Mulai inspeksi')")
+    first.fill("#office", "Kantor Kecamatan Sukamaju Utara")
+    first.check("#decline")
+    first.click("button:has-text('Mulai')")
+    first.wait_for_url(re.compile(r"#/i/[0-9a-f-]+/1$"))
+    key = first.url.split("#/i/")[1].split("/")[0]
+    first.locator("#outbox [data-pending]:has-text('Semua sudah terkirim')").wait_for()
+    # the same inspector's second phone picks the draft up from the server
+    second = first.context.new_page()
+    second.goto(base + f"/lapangan#/i/{key}/1")
+    second.locator("[data-item=wastafel]").wait_for()
+    first.locator("[data-item=wastafel] label:has-text('Ya')").click()
+    first.locator("#outbox [data-pending]:has-text('Semua sudah terkirim')").wait_for()
+    second.evaluate(
+        "() => SidakDB.get('inspections', location.hash.split('/')[2])"
+        ".then(r => { r.answers = {}; return SidakDB.put('inspections', r); })"
+    )  # the second phone has not seen the first phone's answer
+    second.reload()
+    second.locator("[data-item=wastafel] label:has-text('Tidak')").click()
+    second.locator("[data-item=wastafel] .conflict").wait_for(timeout=15000)
+    with app.app_context():
+        db.session.remove()
+        kept = db.session.scalar(select(AnswerRecord).where(AnswerRecord.item_id == "wastafel"))
+        assert kept.value == "yes"  # nothing was overwritten silently
+    second.locator("[data-item=wastafel] [data-keep=mine]").click()
+    second.locator("[data-item=wastafel] .conflict").wait_for(state="detached")
+
+    def server_value():
+        with app.app_context():
+            db.session.remove()
+            query = select(AnswerRecord).where(AnswerRecord.item_id == "wastafel")
+            return db.session.scalar(query).value
+
+    for _ in range(40):
+        if server_value() == "no":
+            break
+        second.wait_for_timeout(250)
+    assert server_value() == "no"

@@ -197,6 +197,10 @@
     Outbox.onChange(banner);
     document.getElementById("send-now").addEventListener("click", function () { Outbox.flush(); });
     window.addEventListener("hashchange", route);
+    /* the server refused something of the draft on screen (e.g. a conflict): show it now */
+    window.addEventListener("sidak:problem", function (e) {
+      if (location.hash.indexOf("#/i/" + e.detail.inspection + "/") === 0) route();
+    });
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
     route();
     Outbox.start();

@@ -51,6 +51,8 @@
         at: new Date().toISOString()
       });
       return record;
+    }).then(function () {
+      root.dispatchEvent(new CustomEvent("sidak:problem", {detail: {inspection: entry.inspection}}));
     });
   }
 
