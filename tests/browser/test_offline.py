@@ -190,8 +190,9 @@ def test_two_flushes_at_once_send_everything_once(live_server, phone, tmp_path):
     second = page.context.new_page()
     page.context.set_offline(False)
     second.goto(base + "/lapangan")
-    page.evaluate("() => Promise.all([SidakOutbox.flush(), SidakOutbox.flush()])")
-    second.evaluate("() => SidakOutbox.flush()")
+    bounded = "p => Promise.race([p, new Promise(done => setTimeout(done, 30000))])"
+    page.evaluate(f"() => ({bounded})(Promise.all([SidakOutbox.flush(), SidakOutbox.flush()]))")
+    second.evaluate(f"() => ({bounded})(SidakOutbox.flush())")
     page.locator("#outbox [data-pending]:has-text('Semua sudah terkirim')").wait_for(timeout=30000)
     assert server_counts(app, key) == (1, InspectionStatus.SUBMITTED, 1, 3)
 

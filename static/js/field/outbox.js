@@ -6,6 +6,8 @@
 (function (root) {
   "use strict";
   var DB = root.SidakDB, CHUNK = 256 * 1024, running = null, listeners = [];
+  /* one bar of signal can leave a request hanging for minutes: give up and retry later */
+  var TIMEOUT_MS = 45000;
   /* pending is null until the outbox was counted: never say "all sent" before knowing */
   var state = {pending: null, loginNeeded: false, offline: !navigator.onLine, lastError: null};
 
@@ -22,7 +24,12 @@
         h["Content-Type"] = "application/json";
         body = JSON.stringify(body);
       }
-      return fetch(url, {method: method, headers: h, body: body, credentials: "same-origin", cache: "no-store"});
+      var controller = root.AbortController ? new AbortController() : null;
+      var timer = controller && setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
+      return fetch(url, {method: method, headers: h, body: body, credentials: "same-origin",
+                         cache: "no-store", signal: controller ? controller.signal : undefined})
+        .then(function (res) { clearTimeout(timer); return res; },
+              function (error) { clearTimeout(timer); throw error; });
     });
   }
 
