@@ -141,7 +141,7 @@ def test_a_file_that_is_not_a_photo_is_refused(client, started):
 
 def fill_everything(client, key):
     """Answer every visible item of kantor-pelayanan; two findings with their evidence."""
-    from sidak.services.inspections.drafts import checklist_of
+    from sidak.services.checklists import checklist_of
 
     inspection = db.session.scalar(select(Inspection).where(Inspection.uuid == key))
     checklist = checklist_of(inspection.checklist_version)

@@ -186,7 +186,7 @@ def test_a_chunk_needs_a_content_range_that_matches_its_bytes(client, draft):
 
 def answer_everything(client, key):
     """Every visible item answered as passing, through the online endpoint."""
-    from sidak.services.inspections.drafts import checklist_of
+    from sidak.services.checklists import checklist_of
 
     inspection = db.session.scalar(select(Inspection).where(Inspection.uuid == key))
     for item in checklist_of(inspection.checklist_version).items:

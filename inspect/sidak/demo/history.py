@@ -16,7 +16,8 @@ from sidak.demo.pictures import photo_jpeg, signature_data_url
 from sidak.demo.schedule import JAKARTA, Visit
 from sidak.domain.checklist import ItemType
 from sidak.models import Inspection, InspectionStatus, Office, SignerRole, User
-from sidak.services.inspections.drafts import checklist_of, save_answer
+from sidak.services.checklists import checklist_of
+from sidak.services.inspections.drafts import save_answer
 from sidak.services.inspections.evidence import add_photo, sign
 from sidak.services.inspections.start import StartRequest, TeamEntry, start_inspection
 from sidak.services.inspections.submission import finalize, submit

@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select
@@ -103,6 +104,11 @@ def current_checklists() -> list[ChecklistRecord]:
     return list(db.session.scalars(query))
 
 
+@lru_cache(maxsize=32)
+def _parsed(content_hash: str, canonical_json: str) -> Checklist:
+    return checklist_from_canonical(json.loads(canonical_json))
+
+
 def checklist_of(version: ChecklistVersion) -> Checklist:
-    """The checklist exactly as this version stored it."""
-    return checklist_from_canonical(json.loads(version.canonical_json))
+    """The checklist exactly as this version stored it (versions never change: parsed once)."""
+    return _parsed(version.content_hash, version.canonical_json)

@@ -1,22 +1,20 @@
 """Filling a draft: answers saved one at a time, evaluated live, checked before submission."""
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import lru_cache
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from sidak.domain.answers import Answer
-from sidak.domain.checklist import Checklist, Evidence, Item
-from sidak.domain.checklist.versioning import checklist_from_canonical
+from sidak.domain.checklist import Evidence, Item
 from sidak.domain.scoring import ScoreResult, Status, find_problems, score_inspection
 from sidak.domain.scoring.validation import exact_number
 from sidak.domain.visibility import is_answered, visible_items
-from sidak.models import AnswerRecord, ChecklistVersion, Inspection, User, db
+from sidak.models import AnswerRecord, Inspection, User, db
 from sidak.services import audit
+from sidak.services.checklists import checklist_of
 from sidak.services.inspections.errors import (
     InspectionError,
     NotAllowed,
@@ -24,16 +22,6 @@ from sidak.services.inspections.errors import (
     in_user_language,
 )
 from sidak.services.permissions import can_edit_draft
-
-
-@lru_cache(maxsize=32)
-def _parsed(content_hash: str, canonical_json: str) -> Checklist:
-    return checklist_from_canonical(json.loads(canonical_json))
-
-
-def checklist_of(version: ChecklistVersion) -> Checklist:
-    """The checklist exactly as the inspection's version stored it (parsed once per version)."""
-    return _parsed(version.content_hash, version.canonical_json)
 
 
 def inspection_by_uuid(key: str) -> Inspection:

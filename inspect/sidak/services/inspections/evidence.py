@@ -15,7 +15,7 @@ from sidak.media.images import ImageRejected, process_photo, process_signature
 from sidak.media.store import FileStore
 from sidak.models import Inspection, Photo, Signature, SignerRole, User, db, utcnow
 from sidak.services import audit
-from sidak.services.inspections.drafts import checklist_of
+from sidak.services.checklists import checklist_of
 from sidak.services.inspections.errors import (
     Conflict,
     InspectionError,

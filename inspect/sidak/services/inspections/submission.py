@@ -21,9 +21,9 @@ from sidak.models import (
     utcnow,
 )
 from sidak.services import audit
+from sidak.services.checklists import checklist_of
 from sidak.services.inspections.drafts import (
     AnswerInput,
-    checklist_of,
     evaluate,
     missing_before_submit,
     save_answer,

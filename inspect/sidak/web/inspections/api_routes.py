@@ -4,10 +4,10 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from sidak.services.checklists import checklist_of
 from sidak.services.inspections import submission
 from sidak.services.inspections.drafts import (
     AnswerInput,
-    checklist_of,
     evaluate,
     save_answer,
     section_progress,

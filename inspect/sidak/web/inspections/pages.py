@@ -6,9 +6,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from sidak.services.checklists import checklist_of
 from sidak.services.inspections import listing, start, submission
 from sidak.services.inspections.drafts import (
-    checklist_of,
     evaluate,
     missing_before_submit,
     save_answer,
