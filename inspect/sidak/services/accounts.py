@@ -33,17 +33,10 @@ def authenticate(username: str, password: str) -> User | None:
 
 def create_user(username: str, full_name: str, password: str, role: Role) -> User:
     """Create and commit a user; raises AccountError with an Indonesian message."""
-    username = username.strip().lower()
-    if not username or len(username) > 64:
-        raise AccountError("Nama pengguna wajib diisi (paling banyak 64 karakter).")
-    if len(password) < 8:
-        raise AccountError("Kata sandi minimal 8 karakter.")
-    if db.session.scalar(select(User.id).where(User.username == username)) is not None:
-        raise AccountError(f"Nama pengguna '{username}' sudah dipakai.")
-    user = User(username=username, full_name=full_name.strip() or username, role=Role(role))
-    user.set_password(password)
-    user.session_token = secrets.token_hex(16)
-    db.session.add(user)
+    problem = username_problem(username) or password_problem(password)
+    if problem:
+        raise AccountError(problem)
+    user = add_user(username, full_name.strip() or username.strip().lower(), password, role)
     db.session.commit()
     return user
 
@@ -55,7 +48,7 @@ def end_all_sessions(user: User) -> None:
 
 
 def username_problem(username: str) -> str | None:
-    """Why `username` cannot name a new account (the rules of `create_user`), or None."""
+    """Why `username` cannot name a new account, or None."""
     username = username.strip().lower()
     if not username or len(username) > 64:
         return _("Nama pengguna wajib diisi (paling banyak 64 karakter).")
@@ -65,7 +58,7 @@ def username_problem(username: str) -> str | None:
 
 
 def password_problem(password: str) -> str | None:
-    """Why `password` is refused (the rule of `create_user`), or None."""
+    """Why `password` is refused, or None."""
     return _("Kata sandi minimal 8 karakter.") if len(password) < 8 else None
 
 
