@@ -11,19 +11,11 @@
   var banner = form.querySelector("[data-save-banner]");
   var timers = {};
   var unsaved = {};
-  var MAX_SIDE = 1600;
 
   function t(key) { return msg[key] || key; }
   function now() {
     var d = new Date();
     return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2);
-  }
-  function uuid4() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    var b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
-    var h = Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
-    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
   function fieldsetOf(el) { return el.closest("[data-item]"); }
   function named(fs, name) { return fs.querySelector('[name="a-' + fs.dataset.item + "-" + name + '"]'); }
@@ -167,27 +159,13 @@
     }
   });
 
-  function downscale(file) {
-    if (!window.createImageBitmap) return Promise.resolve(file);
-    return createImageBitmap(file, {imageOrientation: "from-image"}).then(function (bitmap) {
-      var scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-      var canvas = document.createElement("canvas");
-      canvas.width = Math.round(bitmap.width * scale);
-      canvas.height = Math.round(bitmap.height * scale);
-      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      return new Promise(function (resolve) {
-        canvas.toBlob(function (blob) { resolve(blob || file); }, "image/jpeg", 0.85);
-      });
-    }).catch(function () { return file; });  /* e.g. HEIC: the server converts it */
-  }
-
   function upload(fs, input) {
     var files = Array.prototype.slice.call(input.files);
     var list = fs.querySelector(".thumbs");
     files.reduce(function (chain, file) {
       return chain.then(function () {
         state(fs, t("uploading"), "saving");
-        return downscale(file).then(function (blob) { return send(fs, list, blob, file, uuid4(), 0); });
+        return SidakCommon.downscale(file).then(function (blob) { return send(fs, list, blob, file, SidakCommon.uuid4(), 0); });
       });
     }, Promise.resolve()).then(function () { input.value = ""; });
   }

@@ -5,16 +5,7 @@
   var form = document.getElementById("start-form");
   if (!form) return;
   var id = form.querySelector("input[name=uuid]");
-  if (id && !id.value) {
-    if (window.crypto && crypto.randomUUID) {
-      id.value = crypto.randomUUID();
-    } else {
-      var b = crypto.getRandomValues(new Uint8Array(16));
-      b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
-      var h = Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
-      id.value = [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
-    }
-  }
+  if (id && !id.value) id.value = SidakCommon.uuid4();
   var state = form.querySelector("[data-location-state]");
   var decline = form.querySelector("input[name=decline_location]");
   var msg = JSON.parse(form.dataset.messages || "{}");

@@ -18,12 +18,6 @@
       return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
     });
   }
-  function uuid4() {
-    if (crypto.randomUUID) return crypto.randomUUID();
-    var b = crypto.getRandomValues(new Uint8Array(16)); b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
-    var h = Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
-    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
-  }
   function hhmm(iso) { var d = iso ? new Date(iso) : new Date(); return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2); }
   function when(iso) { return new Date(iso).toLocaleString(LANG === "en" ? "en-GB" : "id-ID", {day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"}); }
   function checklistOf(record) { return boot && boot.checklists[record.checklist_hash]; }
@@ -175,7 +169,7 @@
     }
     var declined = document.getElementById("decline").checked;
     position(declined).then(function (pos) {
-      var record = {uuid: uuid4(), office_id: office.id, checklist_hash: document.getElementById("checklist").value,
+      var record = {uuid: SidakCommon.uuid4(), office_id: office.id, checklist_hash: document.getElementById("checklist").value,
         team: team, started_at: new Date().toISOString(), position: pos, location_declined: declined,
         answers: {}, signatures: {}, status: "draft", updatedAt: new Date().toISOString()};
       var body = {office_id: record.office_id, checklist_hash: record.checklist_hash, team: team,
@@ -187,7 +181,7 @@
   }
 
   window.SidakField = {
-    route: route, msg: msg, t: t, esc: esc, uuid4: uuid4, hhmm: hhmm, checklistOf: checklistOf,
+    route: route, msg: msg, t: t, esc: esc, uuid4: SidakCommon.uuid4, hhmm: hhmm, checklistOf: checklistOf,
     items: items, wire: wire, officeName: officeName, timers: timers,
     boot: function () { return boot; }
   };

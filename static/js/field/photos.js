@@ -1,20 +1,8 @@
-/* Sidak field app: photos are downscaled on the phone (at most 1600 px), kept as Blobs in
+/* Sidak field app: photos are downscaled on the phone (SidakCommon.downscale), kept as Blobs in
    IndexedDB with their SHA-256, and uploaded by the outbox in resumable chunks. */
 (function () {
   "use strict";
-  var DB = window.SidakDB, Outbox = window.SidakOutbox, F = window.SidakField, MAX = 1600;
-
-  function downscale(file) {
-    if (!window.createImageBitmap) return Promise.resolve(file);
-    return createImageBitmap(file, {imageOrientation: "from-image"}).then(function (bitmap) {
-      var scale = Math.min(1, MAX / Math.max(bitmap.width, bitmap.height));
-      var canvas = document.createElement("canvas");
-      canvas.width = Math.round(bitmap.width * scale);
-      canvas.height = Math.round(bitmap.height * scale);
-      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      return new Promise(function (resolve) { canvas.toBlob(function (b) { resolve(b || file); }, "image/jpeg", 0.85); });
-    }).catch(function () { return file; });  // e.g. HEIC: the server converts it
-  }
+  var DB = window.SidakDB, Outbox = window.SidakOutbox, F = window.SidakField;
 
   function sha256(blob) {
     return blob.arrayBuffer().then(function (buffer) { return crypto.subtle.digest("SHA-256", buffer); })
@@ -28,7 +16,7 @@
     var state = fs.querySelector("[data-state]");
     return files.reduce(function (chain, file) {
       return chain.then(function () {
-        return downscale(file).then(function (blob) {
+        return SidakCommon.downscale(file).then(function (blob) {
           return sha256(blob).then(function (digest) {
             var photo = {uuid: F.uuid4(), inspection: uuid, item: fs.dataset.item, blob: blob, sha256: digest,
               takenAt: new Date(file.lastModified || Date.now()).toISOString()};
