@@ -4,40 +4,15 @@ on the server with every answer, photo and signature."""
 
 import re
 
-from PIL import Image
 from sqlalchemy import func, select
 
 from sidak.models import AnswerRecord, Inspection, InspectionStatus, Photo, Signature, db
-
-
-def log_in(page, base):
-    page.goto(base + "/masuk")
-    page.fill("#username", "inspektur")
-    page.fill("#password", "sidak-demo")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/inspeksi$"))
+from tests.browser.actions import camera_photo, draw, log_in
 
 
 def open_field_app(page, base):
     page.goto(base + "/lapangan")
     page.locator("a:has-text('Mulai inspeksi')").wait_for()
-
-
-def draw(page, canvas):
-    canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
-    x, y = box["x"] + 20, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.down()
-    for step in range(1, 12):
-        page.mouse.move(x + step * 18, y + (12 if step % 2 else -12))
-    page.mouse.up()
-
-
-def photo_file(tmp_path):
-    path = tmp_path / "IMG_0042.jpg"
-    Image.new("RGB", (3000, 2000), (200, 120, 40)).save(path, "JPEG", quality=85)
-    return path
 
 
 def saved_on_device(fieldset):
@@ -66,7 +41,7 @@ def fill_offline(page, tmp_path):
     follow_up.wait_for(state="visible")
     page.locator("[data-item=sabun] label:has-text('Tidak')").click()
     saved_on_device(follow_up)
-    masks.locator("input[type=file]").set_input_files(str(photo_file(tmp_path)))
+    masks.locator("input[type=file]").set_input_files(str(camera_photo(tmp_path)))
     masks.locator(".thumbs img").wait_for()
     return key
 

@@ -6,10 +6,10 @@ import os
 import re
 from pathlib import Path
 
-from PIL import Image
 from sqlalchemy import select
 
 from sidak.models import Inspection, InspectionStatus, db
+from tests.browser.actions import camera_photo, draw
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -31,23 +31,6 @@ def check_page(page, name: str, problems: list[str]) -> None:
     for violation in result["violations"]:
         targets = [node["target"] for node in violation["nodes"]][:3]
         problems.append(f"{name}: {violation['id']} ({violation['impact']}) {targets}")
-
-
-def photo_file(tmp_path) -> Path:
-    path = tmp_path / "IMG_2041.jpg"
-    Image.new("RGB", (4000, 3000), (90, 140, 200)).save(path, "JPEG", quality=90)
-    return path
-
-
-def draw(page, canvas) -> None:
-    canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
-    x, y = box["x"] + 20, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.down()
-    for step in range(1, 12):
-        page.mouse.move(x + step * 18, y + (12 if step % 2 else -12))
-    page.mouse.up()
 
 
 def saved(fieldset) -> None:
@@ -89,7 +72,7 @@ def test_an_inspection_from_login_to_finalized_record(live_server, phone, tmp_pa
     follow_up.wait_for(state="visible")
     page.locator("[data-item=sabun] label:has-text('Tidak')").click()
     saved(follow_up)
-    masks.locator("input[type=file]").set_input_files(str(photo_file(tmp_path)))
+    masks.locator("input[type=file]").set_input_files(str(camera_photo(tmp_path)))
     masks.locator(".thumbs img").wait_for()
     check_page(page, "section 1", problems)
 
