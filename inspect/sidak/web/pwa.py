@@ -10,16 +10,12 @@ http://127.0.0.1 or http://localhost; other hosts need HTTPS for the offline app
 import hashlib
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, current_app, request, send_from_directory
-from werkzeug.exceptions import HTTPException
-from werkzeug.routing import RequestRedirect
+from flask import Blueprint, Response, current_app, request, send_from_directory, url_for
 
 bp = Blueprint("pwa", __name__)
 
 #: the field app's page: the one HTML page the worker stores
-SHELL_PAGE = "/lapangan"
 #: the field data the worker stores for offline use
 BOOTSTRAP = "/api/v1/field/bootstrap"
 #: static files of the shell, relative to the static folder; those missing are left out
@@ -62,17 +58,17 @@ def worker_config() -> dict:
     """What the worker needs to know: its version, the URLs to precache, the page, the data."""
     root = request.script_root
     assets = shell_assets()
-    page = _shell_page()
+    page = url_for("field.app")
     urls = [url for url, _ in assets] + [root + "/" + MANIFEST]
     digest = hashlib.sha256()
     for url, path in [*assets, (MANIFEST, _static(MANIFEST)), *_templates()]:
         digest.update(url.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(_static(WORKER_SOURCE).read_bytes())
-    digest.update((page or "").encode())
+    digest.update(page.encode())
     return {
         "version": digest.hexdigest()[:16],
         "shell": urls,
-        "page": root + page if page else None,
+        "page": page,
         "data": root + BOOTSTRAP,
     }
 
@@ -101,18 +97,6 @@ def _templates() -> list[tuple[str, Path]]:
 
 def _static(name: str) -> Path:
     return Path(current_app.static_folder, name)
-
-
-def _shell_page() -> str | None:
-    """The field app's path if the app has that route (it may be built after this worker)."""
-    adapter = current_app.url_map.bind("localhost")
-    try:
-        adapter.match(SHELL_PAGE, method="GET")
-    except RequestRedirect as redirect:  # the route ends with a slash
-        return urlsplit(redirect.new_url).path
-    except HTTPException:
-        return None
-    return SHELL_PAGE
 
 
 def _with_config(source: str, config: dict) -> str:
