@@ -40,11 +40,34 @@ def answer(client, key, item, **body):
 
 
 def test_starting_twice_with_the_same_uuid_makes_one_inspection(client, started):
-    key, _user = started
+    key, user = started
     inspection = db.session.scalar(select(Inspection).where(Inspection.uuid == key))
     assert [m.name for m in inspection.team] == ["Budi Santoso", "Bripka Dedi Kurniawan"]
     assert inspection.team[0].is_lead
     assert inspection.latitude == pytest.approx(-6.2)
+    # the phone sends the start form again (a double tap, a retry on a weak connection)
+    again = client.post(
+        "/inspeksi/baru",
+        data={
+            "uuid": key,
+            "office": inspection.office.name,
+            "checklist": "kantor-pelayanan",
+            "lead": user.id,
+        },
+    )
+    assert again.headers["Location"] == f"/inspeksi/{key}/bagian/1"
+    assert db.session.scalar(select(func.count(Inspection.id))) == 1
+
+
+def test_the_same_uuid_for_another_office_is_refused(client, started, make_office):
+    key, user = started
+    other = make_office("Puskesmas Cibeureum", type="puskesmas")
+    response = client.post(
+        "/inspeksi/baru",
+        data={"uuid": key, "office": other.name, "checklist": "kantor-pelayanan", "lead": user.id},
+    )
+    assert response.status_code == 422
+    assert "sudah dipakai untuk inspeksi lain" in response.text
     assert db.session.scalar(select(func.count(Inspection.id))) == 1
 
 
