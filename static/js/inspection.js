@@ -170,6 +170,20 @@
     }, Promise.resolve()).then(function () { input.value = ""; });
   }
 
+  /* The same button the server renders beside each photo (it posts the form elsewhere). */
+  function removeButton(fs, photoUuid, number) {
+    var button = document.createElement("button");
+    button.type = "submit";
+    button.className = "remove-photo";
+    button.formAction = form.dataset.photoUrl + "/" + photoUuid + "/hapus";
+    button.formNoValidate = true;
+    button.name = "kembali";
+    button.value = location.pathname + "#butir-" + fs.dataset.item;
+    button.setAttribute("aria-label", t("removePhoto").replace("__N__", number));
+    button.textContent = "×";
+    return button;
+  }
+
   function send(fs, list, blob, original, id, attempt) {
     var data = new FormData();
     data.append("csrf_token", csrf);
@@ -185,7 +199,9 @@
         if (!res.ok) { state(fs, body.error || t("notSaved"), "error"); return; }
         var li = document.createElement("li"), img = document.createElement("img");
         img.src = body.thumbnail; img.alt = t("photo"); img.width = 96; img.height = 96;
-        li.appendChild(img); list.appendChild(li);
+        li.appendChild(img);
+        li.appendChild(removeButton(fs, body.uuid, list.children.length + 1));
+        list.appendChild(li);
         state(fs, t("photoSaved") + " " + now(), "saved");
       });
     }).catch(function () {

@@ -74,6 +74,7 @@ def test_an_inspection_from_login_to_finalized_record(live_server, phone, tmp_pa
     saved(follow_up)
     masks.locator("input[type=file]").set_input_files(str(camera_photo(tmp_path)))
     masks.locator(".thumbs img").wait_for()
+    assert masks.locator(".thumbs .remove-photo").count() == 1  # removable without a reload
     check_page(page, "section 1", problems)
 
     page.reload()
