@@ -111,9 +111,9 @@ def start_draft(client, login, make_office, shipped_checklists):
     form, with one outsider on the team; returns (uuid, user). Form fields may be overridden."""
     import uuid
 
-    def start(**fields):
-        user = login(Role.INSPECTOR)
-        office = make_office(head_name="Drs. Ahmad Fauzi")
+    def start(username="budi", office_name="Kecamatan Sukamaju Utara", **fields):
+        user = login(Role.INSPECTOR, username=username)
+        office = make_office(office_name, head_name="Drs. Ahmad Fauzi")
         key = str(uuid.uuid4())
         data = {
             "uuid": key,

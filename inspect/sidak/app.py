@@ -92,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
         health,
         inspections,
         pwa,
+        reports,
         sync,
     )
 
@@ -105,6 +106,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(sync.bp)
     app.register_blueprint(pwa.bp)
     app.register_blueprint(field.bp)
+    app.register_blueprint(reports.bp)
     errors.register(app)
 
 

@@ -47,6 +47,18 @@ def from_environment() -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "CHECKLISTS_DIR": _env("CHECKLISTS_DIR", str(PROJECT_ROOT / "checklists")),
         "CITY_NAME": _env("CITY_NAME", "Kota Sukamaju"),
+        # the letterhead of reports: who issues them, where, and the city's crest (SVG or PNG)
+        "CITY_AUTHORITY": _env("CITY_AUTHORITY", "Tim Pengawasan Protokol Kesehatan"),
+        "CITY_ADDRESS": _env("CITY_ADDRESS", "Jl. Merdeka No. 1, Sukamaju"),
+        "CITY_LOGO": _env("CITY_LOGO"),
+        #: the address people reach Sidak at; printed in reports' verification QR codes
+        "PUBLIC_URL": _env("PUBLIC_URL"),
+        "REPORT_NUMBER_PATTERN": _env(
+            "REPORT_NUMBER_PATTERN", "{sequence:03d}/BA-SIDAK/{month_roman}/{year}"
+        ),
+        #: working days an office has to correct a finding (and a critical one)
+        "CORRECTION_DAYS": int(_env("CORRECTION_DAYS", "5")),
+        "CRITICAL_CORRECTION_DAYS": int(_env("CRITICAL_CORRECTION_DAYS", "1")),
         "BABEL_DEFAULT_LOCALE": _env("LANGUAGE", "id"),
         "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Asia/Jakarta"),
         "SESSION_COOKIE_HTTPONLY": True,

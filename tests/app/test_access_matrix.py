@@ -70,6 +70,9 @@ EXPECTED = {
     "inspections.signature_image": ("GET", {"signature_id": "signature"}, VIEWERS),
     "inspections.finalize": ("POST", {"key": "submitted"}, TEAM),
     "inspections.correct": ("POST", {"key": "final"}, TEAM),
+    "reports.inspection_pdf": ("GET", {"key": "final"}, VIEWERS),
+    "reports.verify_form": ("GET", {}, set(ROLES)),
+    "reports.verify": ("GET", {"code": "ABCDEFGHJK"}, set(ROLES)),
     "admin.offices.index": ("GET", {}, ADMIN),
     "admin.offices.new": ("GET", {}, ADMIN),
     "admin.offices.edit": ("GET", {"office_id": "office"}, ADMIN),
@@ -142,6 +145,9 @@ def world(app, make_user, make_office, shipped_checklists):
     submitted = inspection(InspectionStatus.SUBMITTED)
     final = inspection(InspectionStatus.FINALIZED)
     final.content_hash = "0" * 64
+    final.report_year, final.report_sequence = 2026, 1
+    final.report_number = "001/BA-SIDAK/XI/2026"
+    final.verification_code = "ABCDEFGHJK"
     objects = {"draft_photo": photo(draft), "final_photo": photo(final)}
     signature = Signature(
         inspection=final,

@@ -17,7 +17,7 @@ from sidak.media.exif import JAKARTA, captured_at
 from sidak.media.formats import sniff
 from sidak.media.rejections import ImageRejected, too_large, too_many_pixels, wrong_kind
 
-__all__ = ["ImageRejected", "ProcessedImage", "process_photo", "process_signature"]
+__all__ = ["ImageRejected", "ProcessedImage", "print_copy", "process_photo", "process_signature"]
 
 # iPhones send HEIC; only the primary image is wanted, not thumbnails or depth maps.
 pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
@@ -28,6 +28,9 @@ SIGNATURE_BOX = (1000, 600)  #: a drawn signature is shrunk to fit, never refuse
 THUMBNAIL_SIDE = 320
 JPEG_QUALITY = 85
 THUMBNAIL_QUALITY = 80
+#: a report prints a photo about 8 cm wide: 1000 px is over 300 dpi there
+PRINT_SIDE = 1000
+PRINT_QUALITY = 80
 #: darkest minus lightest grey below this: nothing was drawn on the signature pad
 BLANK_CONTRAST = 16
 
@@ -120,6 +123,21 @@ def process_signature(
         thumbnail=encoded,
         captured_at=None,
     )
+
+
+def print_copy(stored: bytes, *, max_side: int = PRINT_SIDE) -> bytes:
+    """A stored photo (already checked and stripped) as a smaller JPEG for a PDF report.
+
+    Raises ImageRejected if `stored` is not a JPEG or PNG Sidak wrote.
+    """
+    try:
+        image = Image.open(io.BytesIO(stored), formats=("JPEG", "PNG"))
+        _draft(image, max_side)
+        image = image.convert("RGB")
+    except Exception as exc:
+        raise ImageRejected("corrupt") from exc
+    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return _jpeg(_without_metadata(image), PRINT_QUALITY)
 
 
 def _open(

@@ -13,6 +13,7 @@ from sidak.models.inspection import (
     TeamMember,
 )
 from sidak.models.office import Office, OfficeType
+from sidak.models.report import JobStatus, RecapJob, ReportKind, StoredReport
 from sidak.models.sync import AnswerEdit, PhotoUpload, SyncReceipt
 from sidak.models.user import Role, User
 
@@ -25,13 +26,17 @@ __all__ = [
     "ChecklistVersion",
     "Inspection",
     "InspectionStatus",
+    "JobStatus",
     "Office",
     "OfficeType",
     "Photo",
     "PhotoUpload",
+    "RecapJob",
+    "ReportKind",
     "Role",
     "Signature",
     "SignerRole",
+    "StoredReport",
     "SyncReceipt",
     "TeamMember",
     "User",

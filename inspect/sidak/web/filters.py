@@ -1,10 +1,12 @@
 """Template filters for domain values (texts in two languages, exact numbers)."""
 
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
+from babel import dates as babel_dates
 from flask import Flask
-from flask_babel import format_datetime, get_locale
+from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 
 from sidak.domain.text import Text
@@ -19,6 +21,16 @@ ITEM_TYPE_LABELS = {
 }
 
 EVIDENCE_LABELS = {"photo": _l("foto"), "note": _l("catatan")}
+
+#: an item's result, as the report's answer table reads it
+RESULT_LABELS = {
+    "pass": _l("Lulus"),
+    "fail": _l("Gagal"),
+    "na": _l("Tidak berlaku"),
+    "hidden": _l("Tidak ditanyakan"),
+    "missing": _l("Belum dijawab"),
+    "unscored": _l("Tidak dinilai"),
+}
 
 STATUS_LABELS = {
     "draft": _l("Draf"),
@@ -71,6 +83,18 @@ def one_decimal(value: Decimal | None) -> str:
     return text.replace(".", ",") if str(get_locale() or "id") == "id" else text
 
 
+def long_date(value: date | datetime) -> str:
+    """``Senin, 23 November 2026``: how official letters write a day."""
+    if isinstance(value, datetime):
+        return format_datetime(value, "EEEE, d MMMM y")
+    return format_date(value, "EEEE, d MMMM y")
+
+
+def time_zone_name(value: datetime) -> str:
+    """WIB, WITA or WIT: Indonesia's own names for its zones, in both languages."""
+    return babel_dates.format_datetime(value, "zzz", tzinfo=value.tzinfo, locale="id")
+
+
 def register(app: Flask) -> None:
     app.add_template_filter(text_in_locale, "t")
     app.add_template_filter(plain_number, "score")
@@ -78,7 +102,12 @@ def register(app: Flask) -> None:
     app.add_template_filter(ink_on, "ink_on")
     app.add_template_filter(lambda v: format_datetime(v, "d MMM yyyy HH:mm"), "datetimeformat")
     app.add_template_filter(lambda v: format_datetime(v, "HH:mm"), "timeformat")
+    app.add_template_filter(long_date, "longdate")
+    app.add_template_filter(lambda v: format_time(v, "short"), "clock")
+    app.add_template_filter(lambda v: format_datetime(v, "d MMM y, HH.mm"), "shortdatetime")
+    app.add_template_filter(time_zone_name, "zone")
     app.jinja_env.globals["status_labels"] = STATUS_LABELS
+    app.jinja_env.globals["status_words"] = RESULT_LABELS
     app.jinja_env.globals["checklist_rule"] = checklist_rule
     app.add_template_filter(lambda v: EVIDENCE_LABELS.get(str(v), str(v)), "evidence_label")
     app.jinja_env.globals["item_type_labels"] = ITEM_TYPE_LABELS

@@ -31,6 +31,7 @@ from sidak.services.inspections.drafts import (
 from sidak.services.inspections.errors import Conflict, InspectionError, NotAllowed
 from sidak.services.inspections.record import answer_state, canonical_record, evidence_state
 from sidak.services.permissions import can_correct, can_edit_draft, can_finalize, is_on_team
+from sidak.services.reports.identity import assign_identity
 
 
 def submission_digest(inspection: Inspection, overlay: dict[str, AnswerInput] | None = None) -> str:
@@ -132,6 +133,7 @@ def finalize(user: User, inspection: Inspection) -> Inspection:
     inspection.finalized_by_id = user.id
     db.session.flush()
     db.session.refresh(inspection, ["finalized_by"])
+    assign_identity(inspection)
     record = canonical_record(inspection)
     inspection.canonical_json = integrity.canonical_bytes(record).decode("utf-8")
     inspection.content_hash = integrity.content_hash(record)
@@ -142,6 +144,7 @@ def finalize(user: User, inspection: Inspection) -> Inspection:
         object_type="inspection",
         object_id=inspection.uuid,
         content_hash=inspection.content_hash,
+        number=inspection.report_number,
     )
     db.session.commit()
     return inspection
@@ -209,6 +212,7 @@ def _copy_photo(photo: Photo) -> Photo:
         sha256=photo.sha256,
         storage_key=photo.storage_key,
         thumb_key=photo.thumb_key,
+        print_key=photo.print_key,
         content_type=photo.content_type,
         width=photo.width,
         height=photo.height,
@@ -238,6 +242,11 @@ def verify(uuids: list[str] | None = None, *, read_file=None) -> tuple[int, list
         checked += 1
         problems += _verify_one(inspection, read_file)
     return checked, problems
+
+
+def check_record(inspection: Inspection) -> list[VerifyProblem]:
+    """What changed in one record since it was finalized (nothing: an empty list)."""
+    return _verify_one(inspection, None)
 
 
 def _verify_one(inspection: Inspection, read_file) -> list[VerifyProblem]:

@@ -1,0 +1,1 @@
+"""PDF documents: the inspection report (berita acara) and the city's recap."""

@@ -1,0 +1,326 @@
+"""The berita acara of one inspection: what it says, gathered for the report template."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import segno
+from flask import current_app, has_request_context, render_template, request
+from flask_babel import force_locale
+
+from sidak import charts
+from sidak.domain.categories import CATEGORIES
+from sidak.domain.checklist.model import Checklist, Item, ItemType
+from sidak.domain.documents import DeadlinePolicy, display_code
+from sidak.domain.preview import answer_text
+from sidak.domain.scoring.results import ItemResult, ScoreResult, Status
+from sidak.domain.text import Text
+from sidak.media.images import ImageRejected, print_copy
+from sidak.models import Inspection, InspectionStatus, Photo, SignerRole, db
+from sidak.services.checklists import checklist_of
+from sidak.services.inspections.drafts import evaluate
+from sidak.services.inspections.evidence import file_store
+from sidak.services.reports.pdf import (
+    FILE_PREFIX,
+    JsonAttachment,
+    RenderedPdf,
+    ReportFetcher,
+    render_pdf,
+)
+
+TEMPLATE = "reports/inspection.html"
+
+
+@dataclass(frozen=True)
+class PrintedPhoto:
+    url: str
+    number: int
+    caption: str
+    taken: datetime | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    number: int
+    item: Item
+    result: ItemResult
+    section: Text
+    answer: str  #: "7 dari 10", "Tidak", "Sebagian", ...
+    note: str
+    basis: tuple[str, ...]  #: short citations: the rule's title up to "tentang"
+    photos: tuple[PrintedPhoto, ...]
+    due: date
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    item: Item
+    result: ItemResult
+    answer: str
+    note: str
+
+
+@dataclass
+class SectionRows:
+    title: Text
+    score: object
+    rows: list[AnswerRow] = field(default_factory=list)
+
+
+def report_language(inspection: Inspection) -> str:
+    return inspection.office.language if inspection.office.language in ("id", "en") else "id"
+
+
+def public_url(path: str) -> str:
+    """An absolute address for `path`: the configured PUBLIC_URL, else this request's host."""
+    base = current_app.config.get("PUBLIC_URL")
+    if not base and has_request_context():
+        base = request.host_url
+    return (base or "http://localhost:5000/").rstrip("/") + path
+
+
+def spoken_answer(item: Item, result: ItemResult, lang: str) -> str:
+    """The answer as the report reads it: counts as "7 dari 10", N/A spelled out."""
+    answer = result.answer
+    if result.status is Status.HIDDEN:
+        return "Tidak ditanyakan" if lang == "id" else "Not asked"
+    if answer is not None and answer.na:
+        return "Tidak berlaku" if lang == "id" else "Not applicable"
+    if item.type is ItemType.COUNT and answer is not None and answer.observed is not None:
+        joiner = "dari" if lang == "id" else "of"
+        return f"{answer.compliant} {joiner} {answer.observed}"
+    return answer_text(item, answer, lang)
+
+
+def short_citation(title: Text, lang: str) -> str:
+    """ "Keputusan Menteri Kesehatan Nomor HK.01.07/MENKES/328/2020": the title's subject
+    is in the report's list of rules already."""
+    text = title.get(lang)
+    for joiner in (" tentang ", " on ", " concerning "):
+        if joiner in text:
+            return text.split(joiner, 1)[0]
+    return text
+
+
+def ensure_print_copies(inspection: Inspection) -> None:
+    """Make the print-sized copy of every photo that lacks one; commit if any was made."""
+    store = file_store()
+    made = False
+    for photo in inspection.photos:
+        if photo.print_key:
+            continue
+        try:
+            photo.print_key = store.save(print_copy(store.open(photo.storage_key)), "jpg")
+        except (KeyError, ImageRejected):
+            continue  # a missing or broken file: the report says so rather than failing
+        made = True
+    if made:
+        db.session.commit()
+
+
+def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
+    """The template context and the files the renderer may fetch for it."""
+    checklist = checklist_of(inspection.checklist_version)
+    result = evaluate(inspection)
+    store = file_store()
+    files: dict = {}
+    photos = _photos(inspection, store, files)
+    notes = {r.item_id: r.note for r in inspection.answers}
+    final = inspection.status == InspectionStatus.FINALIZED
+    finalized_on = _local(
+        inspection.finalized_at or inspection.submitted_at or inspection.started_at
+    )
+    policy = DeadlinePolicy(
+        current_app.config["CORRECTION_DAYS"], current_app.config["CRITICAL_CORRECTION_DAYS"]
+    )
+    findings = _findings(checklist, result, notes, photos, lang, policy, finalized_on.date())
+    category_bars = _category_bars(checklist, result, lang)
+    context = {
+        "inspection": inspection,
+        "office": inspection.office,
+        "checklist": checklist,
+        "result": result,
+        "lang": lang,
+        "final": final,
+        "letterhead": _letterhead(),
+        "started": _local(inspection.started_at),
+        "ended": _local(inspection.ended_at) if inspection.ended_at else None,
+        "finalized": _local(inspection.finalized_at) if inspection.finalized_at else None,
+        "rules": [(rule, rule.title.get(lang)) for rule in checklist.rules],
+        "category_chart": _chart_file(
+            files, "categories.svg", charts.score_bars(category_bars, lang=lang)
+        ),
+        "category_bars": category_bars,
+        "findings": findings,
+        "critical_count": sum(1 for f in findings if f.item.critical),
+        "sections": _sections(checklist, result, notes, lang),
+        "signatures": _signatures(inspection, store, files),
+        "verification": _verification(inspection) if final else None,
+        #: the sanction decided on this inspection, when there is one (sanctions issue)
+        "sanction": None,
+    }
+    return context, files
+
+
+def render(inspection: Inspection, lang: str | None = None) -> RenderedPdf:
+    """Render the report now (a finalized one is archival PDF/A-3 with its record attached)."""
+    lang = lang or report_language(inspection)
+    ensure_print_copies(inspection)
+    with force_locale(lang):
+        context, files = build(inspection, lang)
+        html = render_template(TEMPLATE, **context)
+    fetcher = ReportFetcher(files, logo=_custom_logo())
+    final = context["final"]
+    attachment = None
+    if final and inspection.canonical_json:
+        attachment = JsonAttachment(
+            name="berita-acara.json",
+            description="Sidak: isi kanonik berita acara (SHA-256 " + inspection.content_hash + ")",
+            content=inspection.canonical_json,
+        )
+    return render_pdf(html, fetcher=fetcher, attachment=attachment, archival=final)
+
+
+def _chart_file(files: dict, name: str, svg: str) -> str:
+    """Charts enter the PDF as images: WeasyPrint then draws the SVG with its own renderer
+    instead of styling every bar as an HTML element."""
+    data = str(svg).encode("utf-8")
+    files[name] = lambda: data
+    return FILE_PREFIX + name
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]))
+
+
+def _custom_logo() -> Path | None:
+    configured = current_app.config.get("CITY_LOGO")
+    return Path(configured) if configured else None
+
+
+def _letterhead() -> dict:
+    config = current_app.config
+    logo = "sidak:asset/logo" if config.get("CITY_LOGO") else "sidak:asset/logo.svg"
+    return {
+        "city": config["CITY_NAME"],
+        "authority": config["CITY_AUTHORITY"],
+        "address": config["CITY_ADDRESS"],
+        "logo": logo,
+    }
+
+
+def _photos(inspection: Inspection, store, files: dict) -> dict[str, list[PrintedPhoto]]:
+    by_item: dict[str, list[PrintedPhoto]] = {}
+    for number, photo in enumerate(_photo_order(inspection), start=1):
+        name = f"photo-{photo.uuid}"
+        key = photo.print_key or photo.storage_key
+        files[name] = lambda key=key: store.open(key)
+        by_item.setdefault(photo.item_id, []).append(
+            PrintedPhoto(
+                url=FILE_PREFIX + name,
+                number=number,
+                caption=photo.caption or "",
+                taken=_local(photo.captured_at or photo.uploaded_at),
+            )
+        )
+    return by_item
+
+
+def _photo_order(inspection: Inspection) -> list[Photo]:
+    return sorted(inspection.photos, key=lambda p: (p.captured_at or p.uploaded_at, p.id or 0))
+
+
+def _findings(checklist: Checklist, result: ScoreResult, notes, photos, lang, policy, on):
+    section_of = {
+        item.id: section.title for section in checklist.sections for item in section.items
+    }
+    findings = []
+    ordered = sorted(result.findings, key=lambda r: not r.critical)
+    for number, item_result in enumerate(ordered, start=1):
+        item = checklist.item(item_result.item_id)
+        findings.append(
+            Finding(
+                number=number,
+                item=item,
+                result=item_result,
+                section=section_of[item.id],
+                answer=spoken_answer(item, item_result, lang),
+                note=notes.get(item.id, ""),
+                basis=tuple(
+                    short_citation(r.title, lang) for r in checklist.rules if r.id in item.basis
+                ),
+                photos=tuple(photos.get(item.id, ())),
+                due=policy.due(on, item.critical),
+            )
+        )
+    return findings
+
+
+def _sections(checklist: Checklist, result: ScoreResult, notes, lang) -> list[SectionRows]:
+    sections = []
+    for section in checklist.sections:
+        group = SectionRows(section.title, result.section(section.id).score)
+        for item in section.items:
+            item_result = result.item(item.id)
+            group.rows.append(
+                AnswerRow(
+                    item,
+                    item_result,
+                    spoken_answer(item, item_result, lang),
+                    notes.get(item.id, ""),
+                )
+            )
+        sections.append(group)
+    return sections
+
+
+def _category_bars(checklist: Checklist, result: ScoreResult, lang: str) -> list[charts.Bar]:
+    bars = []
+    for group in result.categories:
+        band = checklist.grade_for(group.exact) if group.exact is not None else None
+        bars.append(
+            charts.Bar(
+                label=CATEGORIES[group.key].get(lang),
+                value=group.score,
+                color=band.color if band else charts.NEUTRAL,
+            )
+        )
+    return bars
+
+
+def _signatures(inspection: Inspection, store, files: dict) -> dict:
+    by_member = {
+        s.team_member_id: s for s in inspection.signatures if s.role != SignerRole.REPRESENTATIVE
+    }
+    team = []
+    for member in inspection.team:
+        signature = by_member.get(member.id)
+        team.append((member, _signature_url(signature, store, files)))
+    representative = next(
+        (s for s in inspection.signatures if s.role == SignerRole.REPRESENTATIVE), None
+    )
+    return {
+        "team": team,
+        "representative": representative,
+        "representative_url": _signature_url(representative, store, files),
+    }
+
+
+def _signature_url(signature, store, files: dict) -> str | None:
+    if signature is None or signature.refused or not signature.image_key:
+        return None
+    name = f"signature-{signature.id}"
+    files[name] = lambda key=signature.image_key: store.open(key)
+    return FILE_PREFIX + name
+
+
+def _verification(inspection: Inspection) -> dict:
+    url = public_url(f"/verifikasi/{inspection.verification_code}")
+    qr = segno.make(url, error="m")
+    return {
+        "url": url,
+        "code": display_code(inspection.verification_code),
+        "qr": qr.svg_inline(scale=2, border=2, dark="#000"),
+        "hash": inspection.content_hash,
+    }
