@@ -53,6 +53,7 @@ test: install lint
 bench: install
 	$(BIN)/python bench/checklists.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/reports.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -235,3 +235,22 @@ def test_a_corrected_record_says_it_was_replaced(client, finalized):
     client.post(f"/inspeksi/{inspection.uuid}/koreksi", data={"alasan": "Salah hitung"})
     page = client.get(f"/verifikasi/{inspection.verification_code}")
     assert "telah dikoreksi" in page.text
+
+
+def test_a_number_taken_outside_the_sequence_is_skipped(app, client, submitted, make_office):
+    from sidak.models import Inspection as Model
+
+    app.config["REPORT_NUMBER_PATTERN"] = "{sequence:03d}/UJI"
+    key, user = submitted()
+    taken = Model(
+        uuid="00000000-0000-4000-8000-000000000001",
+        office=make_office("Dinas Arsip"),
+        checklist_version_id=db.session.scalar(select(Model.checklist_version_id)),
+        created_by_id=user.id,
+        report_number="001/UJI",  # e.g. numbered by hand before Sidak, without a sequence
+    )
+    db.session.add(taken)
+    db.session.commit()
+    assert client.post(f"/inspeksi/{key}/final").status_code == 302
+    inspection = db.session.scalar(select(Model).where(Model.uuid == key))
+    assert inspection.report_number == "002/UJI"

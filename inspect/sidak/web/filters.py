@@ -9,6 +9,7 @@ from flask import Flask
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 
+from sidak.domain.documents import display_code
 from sidak.domain.text import Text
 
 ITEM_TYPE_LABELS = {
@@ -106,6 +107,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(lambda v: format_time(v, "short"), "clock")
     app.add_template_filter(lambda v: format_datetime(v, "d MMM y, HH.mm"), "shortdatetime")
     app.add_template_filter(time_zone_name, "zone")
+    app.add_template_filter(display_code, "code_groups")
     app.jinja_env.globals["status_labels"] = STATUS_LABELS
     app.jinja_env.globals["status_words"] = RESULT_LABELS
     app.jinja_env.globals["checklist_rule"] = checklist_rule

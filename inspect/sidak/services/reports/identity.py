@@ -28,11 +28,16 @@ def assign_identity(inspection: Inspection) -> None:
         ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     )
     pattern = current_app.config.get("REPORT_NUMBER_PATTERN") or DEFAULT_NUMBER_PATTERN
+    sequence = 0
     for attempt in range(ATTEMPTS):
-        last = db.session.scalar(
-            select(func.max(Inspection.report_sequence)).where(Inspection.report_year == local.year)
-        )
-        sequence = (last or 0) + 1
+        with db.session.no_autoflush:  # a clashing number stays pending after its rollback
+            last = db.session.scalar(
+                select(func.max(Inspection.report_sequence)).where(
+                    Inspection.report_year == local.year
+                )
+            )
+        # after a clash, move past the number that clashed even if no row holds its sequence
+        sequence = max((last or 0) + 1, sequence + 1)
         try:
             with db.session.begin_nested():
                 inspection.report_year = local.year
