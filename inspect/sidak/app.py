@@ -92,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
         health,
         inspections,
         pwa,
+        recap,
         reports,
         sync,
     )
@@ -107,6 +108,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(pwa.bp)
     app.register_blueprint(field.bp)
     app.register_blueprint(reports.bp)
+    app.register_blueprint(recap.bp)
     errors.register(app)
 
 
@@ -114,8 +116,11 @@ def _register_commands(app: Flask) -> None:
     from sidak.commands.checklists import checklists_group
     from sidak.commands.demo import demo_group
     from sidak.commands.offices import offices_group
+    from sidak.commands.reports import reports_group, worker_command
     from sidak.commands.users import users_group
     from sidak.commands.verify import verify_command
 
     for group in (checklists_group, demo_group, offices_group, users_group, verify_command):
         app.cli.add_command(group)
+    app.cli.add_command(reports_group)
+    app.cli.add_command(worker_command)

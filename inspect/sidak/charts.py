@@ -123,6 +123,8 @@ def trend_lines(
         allow_interruptions=True,
         **_common(lang, width, 240),
     )
+    # the last x label is centred on the right edge: leave room for its half
+    chart.margin_right = 6 + 3.5 * max((len(label) for label in labels[-1:]), default=0)
     chart.print_values = len(labels) <= 8 and len(series) == 1
     chart.x_labels = labels
     for line in series:

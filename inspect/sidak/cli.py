@@ -43,11 +43,12 @@ def run_command(host: str, port: int, debug: bool) -> None:
 @click.option("--host", default="0.0.0.0", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int, envvar="PORT")
 @click.option("--workers", default=2, show_default=True, type=int, envvar="SIDAK_WORKERS")
-def serve_command(host: str, port: int, workers: int) -> None:
+@click.option("--no-worker", is_flag=True, help="Without the recap worker (run `sidak worker`).")
+def serve_command(host: str, port: int, workers: int, no_worker: bool) -> None:
     """Serve with gunicorn (production WSGI server) and print where to open the app."""
     from sidak.commands.serve import serve
 
-    serve(host, port, workers)
+    serve(host, port, workers, with_worker=not no_worker)
 
 
 main.add_command(routes_command)

@@ -6,6 +6,7 @@ cannot ship without saying who may use it.
 
 import io
 import uuid
+from datetime import date
 
 import pytest
 from PIL import Image
@@ -14,8 +15,10 @@ from sidak.models import (
     Inspection,
     InspectionStatus,
     Photo,
+    RecapJob,
     Role,
     Signature,
+    StoredReport,
     TeamMember,
     db,
 )
@@ -36,6 +39,7 @@ VIEWERS = {"team_inspector", "other_inspector", "own_head", "city", "admin"}
 TEAM = {"team_inspector"}
 INSPECTORS = {"team_inspector", "other_inspector"}
 ADMIN = {"admin"}
+CITY = {"city", "admin"}
 
 #: endpoint -> (method, url parameters by name of a world object, roles allowed)
 EXPECTED = {
@@ -73,6 +77,11 @@ EXPECTED = {
     "reports.inspection_pdf": ("GET", {"key": "final"}, VIEWERS),
     "reports.verify_form": ("GET", {}, set(ROLES)),
     "reports.verify": ("GET", {"code": "ABCDEFGHJK"}, set(ROLES)),
+    "recap.index": ("GET", {}, CITY),
+    "recap.ask": ("POST", {}, CITY),
+    "recap.job": ("GET", {"job_id": "recap_job"}, CITY),
+    "recap.job_state": ("GET", {"job_id": "recap_job"}, CITY),
+    "recap.pdf": ("GET", {"job_id": "recap_job"}, CITY),
     "admin.offices.index": ("GET", {}, ADMIN),
     "admin.offices.new": ("GET", {}, ADMIN),
     "admin.offices.edit": ("GET", {"office_id": "office"}, ADMIN),
@@ -156,6 +165,19 @@ def world(app, make_user, make_office, shipped_checklists):
         image_key=store.save(b"\x89PNG\r\n\x1a\n", ".png"),
     )
     db.session.add(signature)
+    recap_file = StoredReport(
+        kind="recap",
+        language="id",
+        storage_key=store.save(b"%PDF-1.7\n", "pdf"),
+        sha256="0" * 64,
+        size_bytes=9,
+        pages=1,
+        render_ms=1,
+    )
+    recap_job = RecapJob(
+        date_from=date(2026, 10, 1), date_to=date(2026, 10, 31), status="done", report=recap_file
+    )
+    db.session.add(recap_job)
     db.session.commit()
     ids = {
         "checklist": record.key,
@@ -169,6 +191,7 @@ def world(app, make_user, make_office, shipped_checklists):
         "office": office.id,
         "other_office": other_office.id,
         "other_inspector": people["other_inspector"].id,
+        "recap_job": recap_job.id,
     }
     return people, ids
 

@@ -431,9 +431,12 @@ def generated(count: int) -> list[tuple[Checklist, dict]]:
     found: list[tuple[Checklist, dict]] = []
     shipped = shipped_checklists()
 
+    # Derandomized: the same cases every run, so the coverage checks below cannot flicker
+    # (a random draw once produced no out-of-range number at all).
     @settings(
         max_examples=count,
         phases=[Phase.generate],
+        derandomize=True,
         database=None,
         deadline=None,
         suppress_health_check=list(HealthCheck),

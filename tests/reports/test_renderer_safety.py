@@ -76,3 +76,13 @@ def test_a_refused_url_in_the_template_costs_the_image_not_the_report():
     rendered = pdf.render_pdf(html, fetcher=ReportFetcher(), archival=False)
     assert rendered.data.startswith(b"%PDF")
     assert rendered.refused == ("file:///etc/passwd", "http://x/y")
+
+
+def test_loading_the_renderer_leaves_uploads_strict(app):
+    """WeasyPrint switches Pillow to accept truncated images; Sidak switches it back."""
+    import weasyprint.images  # noqa: F401  (what sets the flag)
+    from PIL import ImageFile
+
+    import sidak.services.reports.pdf  # noqa: F401
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False

@@ -26,6 +26,7 @@ from sidak.services.reports.pdf import (
     JsonAttachment,
     RenderedPdf,
     ReportFetcher,
+    chart_image,
     render_pdf,
 )
 
@@ -148,7 +149,7 @@ def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
         "ended": _local(inspection.ended_at) if inspection.ended_at else None,
         "finalized": _local(inspection.finalized_at) if inspection.finalized_at else None,
         "rules": [(rule, rule.title.get(lang)) for rule in checklist.rules],
-        "category_chart": _chart_file(
+        "category_chart": chart_image(
             files, "categories.svg", charts.score_bars(category_bars, lang=lang)
         ),
         "category_bars": category_bars,
@@ -180,14 +181,6 @@ def render(inspection: Inspection, lang: str | None = None) -> RenderedPdf:
             content=inspection.canonical_json,
         )
     return render_pdf(html, fetcher=fetcher, attachment=attachment, archival=final)
-
-
-def _chart_file(files: dict, name: str, svg: str) -> str:
-    """Charts enter the PDF as images: WeasyPrint then draws the SVG with its own renderer
-    instead of styling every bar as an HTML element."""
-    data = str(svg).encode("utf-8")
-    files[name] = lambda: data
-    return FILE_PREFIX + name
 
 
 def _local(moment: datetime) -> datetime:

@@ -17,11 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import ImageFile
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from sidak.config import PROJECT_ROOT
+
+# Importing WeasyPrint tells Pillow, for the whole process, to accept truncated images.
+# Uploads must still refuse them (sidak.media), and reports only show images Sidak wrote.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 ASSET_PREFIX = "sidak:asset/"
 FILE_PREFIX = "sidak:file/"
@@ -63,6 +68,17 @@ class ReportFetcher(URLFetcher):
         if ASSETS.resolve() not in path.parents or not path.is_file():
             return None
         return path.read_bytes()
+
+
+def chart_image(files: dict[str, Callable[[], bytes]], name: str, svg: str) -> str:
+    """Offer an SVG chart to the renderer as a file and return its URL for an ``<img>``.
+
+    As an image, WeasyPrint draws the SVG with its own renderer instead of styling every bar
+    as an HTML element (and warning about SVG properties it does not know in HTML).
+    """
+    data = str(svg).encode("utf-8")
+    files[name] = lambda: data
+    return FILE_PREFIX + name
 
 
 _lock = threading.Lock()
