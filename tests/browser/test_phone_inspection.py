@@ -4,12 +4,14 @@ finalize, and see the score; axe-core finds no WCAG 2.2 AA violation on the way.
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 from sqlalchemy import select
 
 from sidak.models import Inspection, InspectionStatus, db
 from tests.browser.actions import camera_photo, draw
+from tests.reports.conftest import pdf_text
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -112,6 +114,17 @@ def test_an_inspection_from_login_to_finalized_record(live_server, phone, tmp_pa
     page.click("button:has-text('Finalkan berita acara')")
     page.locator("text=Berita acara final").first.wait_for()
     check_page(page, "result", problems)
+
+    # the berita acara as the phone downloads it, and its public verification page
+    link = page.get_by_role("link", name="Buka berita acara (PDF)")
+    pdf = page.request.get(base + link.get_attribute("href"))
+    assert pdf.headers["content-type"] == "application/pdf"
+    if shutil.which("pdftotext"):
+        text = pdf_text(pdf.body())
+        assert "65,7" in text and "7 dari 10" in text and "Halaman 1 dari" in text
+    page.locator("a[href^='/verifikasi/']").click()
+    page.locator("text=Asli dan tidak berubah").wait_for()
+    check_page(page, "verification", problems)
 
     with app.app_context():
         inspection = db.session.scalar(select(Inspection).where(Inspection.uuid == key))
