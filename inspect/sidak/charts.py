@@ -86,7 +86,7 @@ def _common(lang: str, width: int, height: int) -> dict:
 
 def score_bars(bars: list[Bar], *, lang: str = "id", width: int = 520) -> Markup:
     """Horizontal bars from 0 to 100, one per row, top to bottom in the given order."""
-    height = 34 + 19 * max(len(bars), 1)
+    height = 34 + 17 * max(len(bars), 1)
     chart = pygal.HorizontalBar(
         style=_style(()),
         show_legend=False,

@@ -1,5 +1,6 @@
 """Running gunicorn from the ``sidak`` command, with the recap worker beside it."""
 
+import gc
 import socket
 import subprocess
 import sys
@@ -21,7 +22,12 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        return create_app()
+        app = create_app()
+        # What the worker holds from now on lives as long as the worker: keep it out of the
+        # cyclic collector's scans, which otherwise slow every request that allocates a lot
+        # (a PDF render most of all).
+        gc.freeze()
+        return app
 
 
 def _lan_address() -> str | None:
