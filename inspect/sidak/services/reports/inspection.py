@@ -1,9 +1,7 @@
 """The berita acara of one inspection: what it says, gathered for the report template."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import segno
 from flask import current_app, has_request_context, render_template, request
@@ -16,13 +14,18 @@ from sidak.domain.documents import DeadlinePolicy, display_code
 from sidak.domain.preview import answer_text
 from sidak.domain.scoring.results import ItemResult, ScoreResult, Status
 from sidak.domain.text import Text
-from sidak.media.images import ImageRejected, print_copy
-from sidak.models import Inspection, InspectionStatus, Photo, SignerRole, db
+from sidak.models import Inspection, InspectionStatus
 from sidak.services.checklists import checklist_of
 from sidak.services.inspections.drafts import evaluate
 from sidak.services.inspections.evidence import file_store
+from sidak.services.reports.evidence import (
+    PrintedPhoto,
+    ensure_print_copies,
+    printed_photos,
+    printed_signatures,
+)
+from sidak.services.reports.letterhead import custom_logo, letterhead, local_time
 from sidak.services.reports.pdf import (
-    FILE_PREFIX,
     JsonAttachment,
     RenderedPdf,
     ReportFetcher,
@@ -31,14 +34,6 @@ from sidak.services.reports.pdf import (
 )
 
 TEMPLATE = "reports/inspection.html"
-
-
-@dataclass(frozen=True)
-class PrintedPhoto:
-    url: str
-    number: int
-    caption: str
-    taken: datetime | None
 
 
 @dataclass(frozen=True)
@@ -104,32 +99,16 @@ def short_citation(title: Text, lang: str) -> str:
     return text
 
 
-def ensure_print_copies(inspection: Inspection) -> None:
-    """Make the print-sized copy of every photo that lacks one; commit if any was made."""
-    store = file_store()
-    made = False
-    for photo in inspection.photos:
-        if photo.print_key:
-            continue
-        try:
-            photo.print_key = store.save(print_copy(store.open(photo.storage_key)), "jpg")
-        except (KeyError, ImageRejected):
-            continue  # a missing or broken file: the report says so rather than failing
-        made = True
-    if made:
-        db.session.commit()
-
-
 def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
     """The template context and the files the renderer may fetch for it."""
     checklist = checklist_of(inspection.checklist_version)
     result = evaluate(inspection)
     store = file_store()
     files: dict = {}
-    photos = _photos(inspection, store, files)
+    photos = printed_photos(inspection, store, files)
     notes = {r.item_id: r.note for r in inspection.answers}
     final = inspection.status == InspectionStatus.FINALIZED
-    finalized_on = _local(
+    finalized_on = local_time(
         inspection.finalized_at or inspection.submitted_at or inspection.started_at
     )
     policy = DeadlinePolicy(
@@ -144,10 +123,10 @@ def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
         "result": result,
         "lang": lang,
         "final": final,
-        "letterhead": _letterhead(),
-        "started": _local(inspection.started_at),
-        "ended": _local(inspection.ended_at) if inspection.ended_at else None,
-        "finalized": _local(inspection.finalized_at) if inspection.finalized_at else None,
+        "letterhead": letterhead(),
+        "started": local_time(inspection.started_at),
+        "ended": local_time(inspection.ended_at) if inspection.ended_at else None,
+        "finalized": local_time(inspection.finalized_at) if inspection.finalized_at else None,
         "rules": [(rule, rule.title.get(lang)) for rule in checklist.rules],
         "category_chart": chart_image(
             files, "categories.svg", charts.score_bars(category_bars, lang=lang)
@@ -156,7 +135,7 @@ def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
         "findings": findings,
         "critical_count": sum(1 for f in findings if f.item.critical),
         "sections": _sections(checklist, result, notes, lang),
-        "signatures": _signatures(inspection, store, files),
+        "signatures": printed_signatures(inspection, store, files),
         "verification": _verification(inspection) if final else None,
         #: the sanction decided on this inspection, when there is one (sanctions issue)
         "sanction": None,
@@ -171,7 +150,7 @@ def render(inspection: Inspection, lang: str | None = None) -> RenderedPdf:
     with force_locale(lang):
         context, files = build(inspection, lang)
         html = render_template(TEMPLATE, **context)
-    fetcher = ReportFetcher(files, logo=_custom_logo())
+    fetcher = ReportFetcher(files, logo=custom_logo())
     final = context["final"]
     attachment = None
     if final and inspection.canonical_json:
@@ -181,47 +160,6 @@ def render(inspection: Inspection, lang: str | None = None) -> RenderedPdf:
             content=inspection.canonical_json,
         )
     return render_pdf(html, fetcher=fetcher, attachment=attachment, archival=final)
-
-
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]))
-
-
-def _custom_logo() -> Path | None:
-    configured = current_app.config.get("CITY_LOGO")
-    return Path(configured) if configured else None
-
-
-def _letterhead() -> dict:
-    config = current_app.config
-    logo = "sidak:asset/logo" if config.get("CITY_LOGO") else "sidak:asset/logo.svg"
-    return {
-        "city": config["CITY_NAME"],
-        "authority": config["CITY_AUTHORITY"],
-        "address": config["CITY_ADDRESS"],
-        "logo": logo,
-    }
-
-
-def _photos(inspection: Inspection, store, files: dict) -> dict[str, list[PrintedPhoto]]:
-    by_item: dict[str, list[PrintedPhoto]] = {}
-    for number, photo in enumerate(_photo_order(inspection), start=1):
-        name = f"photo-{photo.uuid}"
-        key = photo.print_key or photo.storage_key
-        files[name] = lambda key=key: store.open(key)
-        by_item.setdefault(photo.item_id, []).append(
-            PrintedPhoto(
-                url=FILE_PREFIX + name,
-                number=number,
-                caption=photo.caption or "",
-                taken=_local(photo.captured_at or photo.uploaded_at),
-            )
-        )
-    return by_item
-
-
-def _photo_order(inspection: Inspection) -> list[Photo]:
-    return sorted(inspection.photos, key=lambda p: (p.captured_at or p.uploaded_at, p.id or 0))
 
 
 def _findings(checklist: Checklist, result: ScoreResult, notes, photos, lang, policy, on):
@@ -280,32 +218,6 @@ def _category_bars(checklist: Checklist, result: ScoreResult, lang: str) -> list
             )
         )
     return bars
-
-
-def _signatures(inspection: Inspection, store, files: dict) -> dict:
-    by_member = {
-        s.team_member_id: s for s in inspection.signatures if s.role != SignerRole.REPRESENTATIVE
-    }
-    team = []
-    for member in inspection.team:
-        signature = by_member.get(member.id)
-        team.append((member, _signature_url(signature, store, files)))
-    representative = next(
-        (s for s in inspection.signatures if s.role == SignerRole.REPRESENTATIVE), None
-    )
-    return {
-        "team": team,
-        "representative": representative,
-        "representative_url": _signature_url(representative, store, files),
-    }
-
-
-def _signature_url(signature, store, files: dict) -> str | None:
-    if signature is None or signature.refused or not signature.image_key:
-        return None
-    name = f"signature-{signature.id}"
-    files[name] = lambda key=signature.image_key: store.open(key)
-    return FILE_PREFIX + name
 
 
 def _verification(inspection: Inspection) -> dict:

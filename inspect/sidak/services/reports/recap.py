@@ -27,7 +27,7 @@ from sidak.domain.text import Text
 from sidak.models import ChecklistVersion, Inspection, InspectionStatus, Office, db, utcnow
 from sidak.models.office import OFFICE_TYPE_LABELS
 from sidak.services.checklists import checklist_of
-from sidak.services.reports.inspection import _custom_logo, _letterhead
+from sidak.services.reports.letterhead import custom_logo, letterhead
 from sidak.services.reports.pdf import ReportFetcher, chart_image
 
 TEMPLATE = "reports/recap.html"
@@ -174,7 +174,7 @@ def build(data: RecapData, lang: str, files: dict) -> dict:
     labels = [trend_label(point, step) for point in points]
     return {
         "lang": lang,
-        "letterhead": _letterhead(),
+        "letterhead": letterhead(),
         "date_from": data.date_from,
         "date_to": data.date_to,
         "period": period_label(data.date_from, data.date_to),
@@ -222,7 +222,7 @@ def html(data: RecapData, lang: str) -> tuple[str, dict]:
 
 
 def fetcher(files: dict) -> ReportFetcher:
-    return ReportFetcher(files, logo=_custom_logo())
+    return ReportFetcher(files, logo=custom_logo())
 
 
 def period_label(date_from: date, date_to: date) -> str:
