@@ -1,5 +1,8 @@
 """Text that inspectors type reaches the report's HTML: it must stay text and fetch nothing."""
 
+import subprocess
+import sys
+
 import pytest
 
 from sidak.services.reports import pdf
@@ -78,11 +81,28 @@ def test_a_refused_url_in_the_template_costs_the_image_not_the_report():
     assert rendered.refused == ("file:///etc/passwd", "http://x/y")
 
 
-def test_loading_the_renderer_leaves_uploads_strict(app):
-    """WeasyPrint switches Pillow to accept truncated images; Sidak switches it back."""
-    import weasyprint.images  # noqa: F401  (what sets the flag)
-    from PIL import ImageFile
+def test_loading_the_renderer_leaves_uploads_strict():
+    """WeasyPrint tells Pillow, process-wide, to accept truncated images; Sidak undoes that.
 
-    import sidak.services.reports.pdf  # noqa: F401
-
-    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+    In a fresh process, so that the imports really happen in the order the server makes them.
+    """
+    script = """
+import io
+from PIL import Image
+from sidak.app import create_app
+from sidak.media.images import ImageRejected, process_photo
+create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x"})
+import weasyprint.images  # what sets the flag; already imported through the app
+buffer = io.BytesIO()
+Image.effect_noise((200, 150), 60).convert("RGB").save(buffer, "JPEG")
+try:
+    process_photo(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+except ImageRejected as exc:
+    print("refused", exc.code)
+else:
+    print("accepted")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "refused corrupt", done.stderr[-2000:]

@@ -1,7 +1,5 @@
 """A finalized inspection's document number and verification code, each given once."""
 
-from zoneinfo import ZoneInfo
-
 from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +10,7 @@ from sidak.domain.documents import (
     report_number,
 )
 from sidak.models import Inspection, db, utcnow
+from sidak.services.reports.letterhead import local_time
 
 ATTEMPTS = 5
 
@@ -24,9 +23,7 @@ def assign_identity(inspection: Inspection) -> None:
     """
     if inspection.report_number and inspection.verification_code:
         return
-    local = (inspection.finalized_at or utcnow()).astimezone(
-        ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    )
+    local = local_time(inspection.finalized_at or utcnow())
     pattern = current_app.config.get("REPORT_NUMBER_PATTERN") or DEFAULT_NUMBER_PATTERN
     sequence = 0
     for attempt in range(ATTEMPTS):

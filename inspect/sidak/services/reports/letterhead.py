@@ -7,9 +7,13 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 
 
+def city_zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+
+
 def local_time(moment: datetime) -> datetime:
     """`moment` in the city's time zone."""
-    return moment.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]))
+    return moment.astimezone(city_zone())
 
 
 def custom_logo() -> Path | None:

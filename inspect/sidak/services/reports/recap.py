@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import exists, select
@@ -27,7 +27,7 @@ from sidak.domain.text import Text
 from sidak.models import ChecklistVersion, Inspection, InspectionStatus, Office, db, utcnow
 from sidak.models.office import OFFICE_TYPE_LABELS
 from sidak.services.checklists import checklist_of
-from sidak.services.reports.letterhead import custom_logo, letterhead
+from sidak.services.reports.letterhead import city_zone, custom_logo, letterhead
 from sidak.services.reports.pdf import ReportFetcher, chart_image
 
 TEMPLATE = "reports/recap.html"
@@ -44,10 +44,6 @@ class RecapData:
     rows: list[recap.InspectionRow]
     #: each item's question, as the newest checklist version asking it words it
     questions: dict[str, Text]
-
-
-def city_zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
 
 
 def today() -> date:
