@@ -12,6 +12,7 @@ from flask import g
 from sidak.app import create_app
 from sidak.models import Role, db
 from sidak.services.accounts import create_user
+from tests.smtp import smtp_server  # noqa: F401  (a fixture: a real SMTP server)
 
 PASSWORD = "rahasia-123"
 

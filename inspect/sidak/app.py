@@ -91,9 +91,12 @@ def _register_blueprints(app: Flask) -> None:
         filters,
         health,
         inspections,
+        notifications,
+        portal,
         pwa,
         recap,
         reports,
+        sanctions,
         sync,
     )
 
@@ -109,18 +112,31 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(field.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(recap.bp)
+    app.register_blueprint(sanctions.bp)
+    app.register_blueprint(portal.bp)
+    app.register_blueprint(notifications.bp)
     errors.register(app)
 
 
 def _register_commands(app: Flask) -> None:
     from sidak.commands.checklists import checklists_group
     from sidak.commands.demo import demo_group
+    from sidak.commands.mail import mail_group
     from sidak.commands.offices import offices_group
     from sidak.commands.reports import reports_group, worker_command
+    from sidak.commands.sanctions import tick_command
     from sidak.commands.users import users_group
     from sidak.commands.verify import verify_command
 
-    for group in (checklists_group, demo_group, offices_group, users_group, verify_command):
+    for group in (
+        checklists_group,
+        demo_group,
+        mail_group,
+        offices_group,
+        users_group,
+        verify_command,
+    ):
         app.cli.add_command(group)
     app.cli.add_command(reports_group)
     app.cli.add_command(worker_command)
+    app.cli.add_command(tick_command)

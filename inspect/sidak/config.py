@@ -56,6 +56,11 @@ def from_environment() -> dict:
         "REPORT_NUMBER_PATTERN": _env(
             "REPORT_NUMBER_PATTERN", "{sequence:03d}/BA-SIDAK/{month_roman}/{year}"
         ),
+        #: the sanction ladder; default: ``sanksi.yaml`` in the checklists folder
+        "SANCTIONS_FILE": _env("SANCTIONS_FILE"),
+        "SANCTION_NUMBER_PATTERN": _env(
+            "SANCTION_NUMBER_PATTERN", "{sequence:03d}/SP-SIDAK/{month_roman}/{year}"
+        ),
         #: working days an office has to correct a finding (and a critical one)
         "CORRECTION_DAYS": int(_env("CORRECTION_DAYS", "5")),
         "CRITICAL_CORRECTION_DAYS": int(_env("CRITICAL_CORRECTION_DAYS", "1")),
@@ -72,4 +77,25 @@ def from_environment() -> dict:
         "UPLOADS_DIR": _env("UPLOADS_DIR", str(instance / "uploads")),
         #: the longest side of a stored photo, in pixels (the browser downscales to it first)
         "PHOTO_MAX_SIDE": int(_env("PHOTO_MAX_SIDE", "1600")),
+        **_mail_settings(),
+    }
+
+
+#: the usual port of each way of securing SMTP, when SIDAK_MAIL_PORT is not given
+MAIL_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
+
+
+def _mail_settings() -> dict:
+    """The SMTP server notifications are sent through; no server: mail waits in the queue."""
+    security = (_env("MAIL_SECURITY", "none") or "none").lower()
+    return {
+        "MAIL_SERVER": _env("MAIL_SERVER", ""),
+        "MAIL_PORT": int(_env("MAIL_PORT", str(MAIL_PORTS.get(security, 25)))),
+        "MAIL_USERNAME": _env("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": _env("MAIL_PASSWORD", ""),
+        #: ``none``, ``starttls`` or ``ssl``
+        "MAIL_SECURITY": security,
+        "MAIL_FROM": _env("MAIL_FROM", "Sidak <sidak@localhost>"),
+        #: seconds to wait for the mail server before trying again later
+        "MAIL_TIMEOUT": float(_env("MAIL_TIMEOUT", "10")),
     }

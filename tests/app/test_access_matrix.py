@@ -12,11 +12,16 @@ import pytest
 from PIL import Image
 
 from sidak.models import (
+    ActionReply,
+    CorrectiveAction,
+    FollowUp,
     Inspection,
     InspectionStatus,
     Photo,
     RecapJob,
+    ReplyPhoto,
     Role,
+    Sanction,
     Signature,
     StoredReport,
     TeamMember,
@@ -40,6 +45,8 @@ TEAM = {"team_inspector"}
 INSPECTORS = {"team_inspector", "other_inspector"}
 ADMIN = {"admin"}
 CITY = {"city", "admin"}
+DECIDERS = {"city"}
+HEADS = {"own_head", "other_head"}
 
 #: endpoint -> (method, url parameters by name of a world object, roles allowed)
 EXPECTED = {
@@ -77,11 +84,23 @@ EXPECTED = {
     "reports.inspection_pdf": ("GET", {"key": "final"}, VIEWERS),
     "reports.verify_form": ("GET", {}, set(ROLES)),
     "reports.verify": ("GET", {"code": "ABCDEFGHJK"}, set(ROLES)),
+    "reports.sanction_letter": ("GET", {"sanction_id": "sanction"}, VIEWERS),
     "recap.index": ("GET", {}, CITY),
     "recap.ask": ("POST", {}, CITY),
     "recap.job": ("GET", {"job_id": "recap_job"}, CITY),
     "recap.job_state": ("GET", {"job_id": "recap_job"}, CITY),
     "recap.pdf": ("GET", {"job_id": "recap_job"}, CITY),
+    "sanctions.index": ("GET", {}, CITY),
+    "sanctions.detail": ("GET", {"sanction_id": "sanction"}, CITY),
+    "sanctions.decide": ("POST", {"sanction_id": "proposed_sanction"}, DECIDERS),
+    "sanctions.action": ("GET", {"action_id": "action"}, CITY),
+    "sanctions.judge": ("POST", {"action_id": "action", "reply_id": "reply"}, DECIDERS),
+    "sanctions.visits": ("GET", {}, CITY),
+    "sanctions.reschedule": ("POST", {"follow_up_id": "follow_up"}, DECIDERS),
+    "portal.index": ("GET", {}, HEADS),
+    "portal.action": ("GET", {"action_id": "action"}, {"own_head"}),
+    "inspections.follow_up": ("GET", {"key": "draft"}, TEAM),
+    "inspections.reply_photo": ("GET", {"photo_uuid": "reply_photo"}, VIEWERS),
     "admin.offices.index": ("GET", {}, ADMIN),
     "admin.offices.new": ("GET", {}, ADMIN),
     "admin.offices.edit": ("GET", {"office_id": "office"}, ADMIN),
@@ -178,6 +197,7 @@ def world(app, make_user, make_office, shipped_checklists):
         date_from=date(2026, 10, 1), date_to=date(2026, 10, 31), status="done", report=recap_file
     )
     db.session.add(recap_job)
+    sanctions = _sanction_records(final, office, people["own_head"], store)
     db.session.commit()
     ids = {
         "checklist": record.key,
@@ -192,8 +212,56 @@ def world(app, make_user, make_office, shipped_checklists):
         "other_office": other_office.id,
         "other_inspector": people["other_inspector"].id,
         "recap_job": recap_job.id,
+        **{name: getattr(made, "uuid", None) or made.id for name, made in sanctions.items()},
     }
     return people, ids
+
+
+def _sanction_records(final, office, head, store) -> dict:
+    """An issued and a proposed sanction, an action with a reply and a photo, a follow-up."""
+    common = {
+        "office": office,
+        "inspection": final,
+        "ladder": "uji 1",
+        "proposed_level": "teguran-lisan",
+        "level": "teguran-lisan",
+        "level_name": "Teguran lisan",
+    }
+    issued = Sanction(status="issued", number="001/SP-SIDAK/XI/2026", **common)
+    proposed = Sanction(status="proposed", **common)
+    action = CorrectiveAction(
+        inspection=final,
+        office=office,
+        item_id="masker-pegawai",
+        question="Pegawai memakai masker",
+        status="replied",
+        due_date=date(2026, 12, 1),
+    )
+    reply = ActionReply(action=action, kind="evidence", note="Sudah", created_by_id=head.id)
+    data = jpeg()
+    photo = ReplyPhoto(
+        uuid=str(uuid.uuid4()),
+        reply=reply,
+        sha256="0" * 64,
+        storage_key=store.save(data, ".jpg"),
+        thumb_key=store.save(data, ".jpg"),
+        content_type="image/jpeg",
+        width=64,
+        height=48,
+        size_bytes=len(data),
+    )
+    follow_up = FollowUp(office=office, source=final, due_date=date(2026, 12, 15))
+    made = {
+        "sanction": issued,
+        "proposed_sanction": proposed,
+        "action": action,
+        "reply": reply,
+        "reply_photo": photo,
+        "follow_up": follow_up,
+    }
+    db.session.add_all(made.values())
+    db.session.flush()
+    return made
 
 
 def test_every_route_has_an_expectation(app):

@@ -17,6 +17,7 @@ from sidak.models import (
     RecapJob,
     ReportKind,
     Role,
+    Sanction,
     StoredReport,
     db,
     utcnow,
@@ -339,6 +340,111 @@ def test_recaps_of_the_same_language_are_all_kept(october):
     assert {(r.kind, r.inspection_id, r.language) for r in reports} == {
         (ReportKind.RECAP, None, "id")
     }
+
+
+# ---- sanctions ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sanctions(october):
+    """Sanctions around October: issued, decided or due in it, or not (see each comment)."""
+    first, _correction, puskesmas_visit, last = october["counted"]
+
+    def sanction(inspection, proposed, status, number=None, issued=None, due=None):
+        made = Sanction(
+            office_id=inspection.office_id,
+            inspection=inspection,
+            status=status,
+            ladder="uji 1",
+            proposed_level="teguran-tertulis",
+            level="teguran-tertulis",
+            level_name="Teguran tertulis",
+            level_name_en="Written warning",
+            proposed_at=proposed.astimezone(UTC),
+            issued_at=issued.astimezone(UTC) if issued else None,
+            number=number,
+            due_date=due,
+        )
+        db.session.add(made)
+        return made
+
+    made = {
+        # issued in October, its deadline passed: overdue on 23 November (the tick never ran)
+        "late": sanction(
+            first,
+            datetime(2026, 10, 3, 9, 0, tzinfo=WIB),
+            "issued",
+            "001/SP-SIDAK/X/2026",
+            datetime(2026, 10, 5, 10, 0, tzinfo=WIB),
+            date(2026, 10, 12),
+        ),
+        # proposed late on the last evening of October (Jakarta), not decided yet
+        "pending": sanction(last, datetime(2026, 10, 31, 23, 45, tzinfo=WIB), "proposed"),
+        # proposed and waived in October
+        "waived": sanction(puskesmas_visit, datetime(2026, 10, 21, 9, 0, tzinfo=WIB), "waived"),
+        # issued in September, its deadline in October, corrected and verified
+        "verified": sanction(
+            first,
+            datetime(2026, 9, 18, 9, 0, tzinfo=WIB),
+            "verified",
+            "009/SP-SIDAK/IX/2026",
+            datetime(2026, 9, 20, 9, 0, tzinfo=WIB),
+            date(2026, 10, 2),
+        ),
+        # issued and due in September: another recap's
+        "september": sanction(
+            last,
+            datetime(2026, 9, 1, 9, 0, tzinfo=WIB),
+            "overdue",
+            "004/SP-SIDAK/IX/2026",
+            datetime(2026, 9, 2, 9, 0, tzinfo=WIB),
+            date(2026, 9, 9),
+        ),
+        # proposed on 1 November in Jakarta (still 31 October in UTC): November's
+        "november": sanction(last, datetime(2026, 11, 1, 0, 30, tzinfo=WIB), "proposed"),
+    }
+    db.session.commit()
+    return made
+
+
+def test_the_recap_lists_the_periods_sanctions_overdue_first(sanctions):
+    data = recap.gather(*OCTOBER)
+    listed = [row.sanction.id for row in data.sanctions]
+    assert listed == [sanctions[k].id for k in ("late", "pending", "verified", "waived")]
+    late = data.sanctions[0]
+    assert (late.state, late.days_overdue) == ("overdue", 42)  # 12 October to 23 November
+    assert [row.days_overdue for row in data.sanctions[1:]] == [0, 0, 0]
+    from sidak.services.reports.sanction_status import state_counts
+
+    assert state_counts(data.sanctions) == [
+        ("overdue", 1),
+        ("proposed", 1),
+        ("verified", 1),
+        ("waived", 1),
+    ]
+
+
+@needs_poppler
+def test_the_recap_pdf_shows_the_sanctions_table(runner, sanctions, tmp_path):
+    out = tmp_path / "rekap.pdf"
+    result = runner.invoke(args=["reports", "recap", "--month", "2026-10", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out.read_bytes())
+    assert "Tidak ada sanksi yang tercatat" not in text
+    for expected in (
+        "001/SP-SIDAK/X/2026",
+        "009/SP-SIDAK/IX/2026",
+        "Lewat batas waktu 42",
+        "Diusulkan",
+        "Tidak dijatuhkan",
+        "Terverifikasi",
+        "Teguran tertulis",
+        "Terlambat (hari)",
+    ):
+        assert expected in text, expected
+    assert "004/SP-SIDAK/IX/2026" not in text
+    section = text.split("4. Sanksi", 1)[1].split("5. Tren", 1)[0]
+    assert section.index("001/SP-SIDAK/X/2026") < section.index("009/SP-SIDAK/IX/2026")
 
 
 # ---- jobs --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """``sidak reports recap`` renders a recap now; ``sidak worker`` renders the queued ones."""
 
+import logging
 import os
 import shutil
 import signal
@@ -13,8 +14,11 @@ from flask.cli import with_appcontext
 from sqlalchemy.exc import OperationalError
 
 from sidak.models import JobStatus, RecapJob, db
+from sidak.services import notifications
 from sidak.services.inspections.evidence import file_store
 from sidak.services.reports import jobs, periods, recap
+
+log = logging.getLogger(__name__)
 
 #: how often an idle worker looks at the queue, and at jobs whose worker died
 IDLE_SECONDS = 2.0
@@ -111,6 +115,7 @@ def work(name: str, *, once: bool, idle: float = IDLE_SECONDS, stop: _Stop | Non
             _sleep(idle * 5, stop)
             continue
         if job is None:
+            _deliver_mail()
             if once:
                 break
             _sleep(idle, stop)
@@ -122,8 +127,21 @@ def work(name: str, *, once: bool, idle: float = IDLE_SECONDS, stop: _Stop | Non
         else:
             click.echo(f"Rekap #{job.id} gagal: {job.error}", err=True)
         done += 1
+        _deliver_mail()
         db.session.remove()  # a fresh session per job: nothing piles up in a long-lived worker
     return done
+
+
+def _deliver_mail() -> None:
+    """Notification e-mail goes out between recaps; a mail problem never stops the worker."""
+    try:
+        sent, failed = notifications.deliver()
+    except Exception:
+        log.exception("sending notification e-mail failed")
+        db.session.rollback()
+        return
+    if sent or failed:
+        click.echo(f"E-mail pemberitahuan: {sent} terkirim, {failed} gagal.")
 
 
 def _sleep(seconds: float, stop: _Stop) -> None:
@@ -137,7 +155,8 @@ def _sleep(seconds: float, stop: _Stop) -> None:
 @click.option("--name", default=lambda: f"{socket.gethostname()}:{os.getpid()}", hidden=True)
 @with_appcontext
 def worker_command(once: bool, name: str) -> None:
-    """Pekerja latar: menyusun rekap yang diminta dari halaman Rekap.
+    """Pekerja latar: menyusun rekap yang diminta dari halaman Rekap dan mengirim e-mail
+    pemberitahuan yang sudah waktunya.
 
     Boleh berjalan lebih dari satu (di mesin mana pun yang memakai basis data dan folder
     unggahan yang sama): setiap rekap diambil oleh satu pekerja saja.

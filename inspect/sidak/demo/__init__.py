@@ -13,6 +13,7 @@ from importlib import resources
 from sqlalchemy import func, select
 
 from sidak.demo.clock import HistoricalClock
+from sidak.demo.decisions import DemoDecisions
 from sidak.demo.history import record_visit
 from sidak.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount, create_accounts
 from sidak.demo.schedule import HISTORY_DAYS, plan
@@ -20,6 +21,8 @@ from sidak.models import AuditEvent, Inspection, Office, User, db, utcnow
 from sidak.services import audit
 from sidak.services.checklists import SyncReport, current_checklists, sync_folder
 from sidak.services.office_import import import_offices
+from sidak.services.reports.letterhead import local_time
+from sidak.services.sanctions.tick import tick
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DemoAccount", "DemoReport", "DemoState", "load_demo"]
 
@@ -79,11 +82,15 @@ def load_demo(
         users = create_accounts()
         available = {record.key for record in current_checklists()}
         by_name = {office.name: office for office in offices}
+        city = DemoDecisions(clock)
         for visit in plan(offices, now, inspections):
             if visit.checklist not in available:
                 report.skipped.append(f"{visit.office} ({visit.checklist})")
                 continue
+            city.catch_up(visit.start)
             record_visit(visit, by_name[visit.office], users, clock)
+        city.catch_up(now)
+        tick(local_time(now).date())
     report.offices, report.accounts = len(offices), len(users)
     report.inspections = _count_by_status()
     audit.record(LOADED_ACTION, object_type="demo", **report.inspections, offices=len(offices))

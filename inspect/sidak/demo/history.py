@@ -15,13 +15,16 @@ from sidak.demo.clock import HistoricalClock
 from sidak.demo.pictures import photo_jpeg, signature_data_url
 from sidak.demo.schedule import JAKARTA, Visit
 from sidak.domain.checklist import ItemType
-from sidak.models import Inspection, InspectionStatus, Office, SignerRole, User
+from sidak.models import CheckResult, Inspection, InspectionStatus, Office, SignerRole, User, db
 from sidak.services.checklists import checklist_of
 from sidak.services.inspections.drafts import save_answer
 from sidak.services.inspections.evidence import add_photo, sign
 from sidak.services.inspections.start import StartRequest, TeamEntry, start_inspection
 from sidak.services.inspections.submission import finalize, submit
+from sidak.services.sanctions import followups
 
+#: share of earlier findings a follow-up visit finds corrected
+CORRECTED_BY_FOLLOW_UP = 0.75
 #: share of the optional photo items (a view of the service area) that get a photo
 DOCUMENTATION_PHOTOS = 0.4
 
@@ -39,6 +42,7 @@ def record_visit(
         planned = planned[: max(3, int(len(planned) * rng.uniform(0.4, 0.75)))]
     _answer(inspection, planned, _writers(visit, users, checklist), clock)
     _photograph(inspection, planned, checklist, office, users[visit.lead], clock, rng)
+    _check_earlier_findings(inspection, users[visit.lead], office, clock, rng)
     if visit.status == InspectionStatus.DRAFT:
         return inspection
     _sign(inspection, visit, users[visit.lead], clock)
@@ -112,6 +116,21 @@ def _photograph(inspection, planned, checklist, office, lead, clock, rng) -> Non
         picture = photo_jpeg(rng.getrandbits(32), f"{office.name} - {item_id} - {taken} WIB")
         photo_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         add_photo(lead, inspection, photo_id, item_id, picture, taken_at=clock())
+
+
+def _check_earlier_findings(inspection, lead, office, clock, rng) -> None:
+    """A follow-up visit looks at the office's open findings: most are corrected by now."""
+    for check in inspection.follow_up_checks:
+        clock.set(clock() + timedelta(seconds=50))
+        corrected = rng.random() < CORRECTED_BY_FOLLOW_UP
+        result = CheckResult.CORRECTED if corrected else CheckResult.OPEN
+        followups.mark(lead, inspection, check.action_id, result)
+        if corrected:
+            taken = clock().astimezone(JAKARTA).strftime("%d-%m-%Y %H.%M")
+            picture = photo_jpeg(rng.getrandbits(32), f"{office.name} - sesudah - {taken} WIB")
+            photo_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+            add_photo(lead, inspection, photo_id, check.photo_item, picture, taken_at=clock())
+    db.session.commit()
 
 
 def _sign(inspection: Inspection, visit: Visit, lead: User, clock: HistoricalClock) -> None:

@@ -12,28 +12,53 @@ from sidak.models.inspection import (
     SignerRole,
     TeamMember,
 )
+from sidak.models.notification import MailStatus, Notification, OutgoingMail
 from sidak.models.office import Office, OfficeType
 from sidak.models.report import JobStatus, RecapJob, ReportKind, StoredReport
+from sidak.models.sanction import (
+    ActionReply,
+    CheckResult,
+    CorrectiveAction,
+    FollowUp,
+    FollowUpCheck,
+    FollowUpStatus,
+    ReplyKind,
+    ReplyPhoto,
+    Sanction,
+    follow_up_item,
+)
 from sidak.models.sync import AnswerEdit, PhotoUpload, SyncReceipt
 from sidak.models.user import Role, User
 
 __all__ = [
+    "ActionReply",
     "AnswerEdit",
     "AnswerRecord",
     "AuditEvent",
     "Base",
+    "CheckResult",
     "ChecklistRecord",
     "ChecklistVersion",
+    "CorrectiveAction",
+    "FollowUp",
+    "FollowUpCheck",
+    "FollowUpStatus",
     "Inspection",
     "InspectionStatus",
     "JobStatus",
+    "MailStatus",
+    "Notification",
     "Office",
     "OfficeType",
+    "OutgoingMail",
     "Photo",
     "PhotoUpload",
     "RecapJob",
+    "ReplyKind",
+    "ReplyPhoto",
     "ReportKind",
     "Role",
+    "Sanction",
     "Signature",
     "SignerRole",
     "StoredReport",
@@ -41,5 +66,6 @@ __all__ = [
     "TeamMember",
     "User",
     "db",
+    "follow_up_item",
     "utcnow",
 ]

@@ -92,6 +92,10 @@ class Inspection(db.Model):
     signatures: Mapped[list["Signature"]] = relationship(
         back_populates="inspection", cascade="all, delete-orphan"
     )
+    #: on a follow-up inspection: the verdict on each open finding of the office
+    follow_up_checks: Mapped[list["FollowUpCheck"]] = relationship(  # noqa: F821
+        back_populates="inspection", order_by="FollowUpCheck.id", cascade="all, delete-orphan"
+    )
 
     @property
     def lead(self) -> "TeamMember | None":

@@ -35,6 +35,8 @@ class StoredReport(db.Model):
     size_bytes: Mapped[int]
     pages: Mapped[int]
     render_ms: Mapped[int]
+    #: what else the document showed when rendered (the sanction's state): a change re-renders
+    revision: Mapped[str] = mapped_column(String(64), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -45,6 +45,8 @@ class User(UserMixin, db.Model):
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), index=True)
     #: inspectors: the agency they come from (Satpol PP, Dinas Kesehatan, ...)
     agency: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    #: where Sidak sends this person's notifications; empty: none by mail
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
     #: interface language chosen by the person; None: the default (Indonesian)
     language: Mapped[str | None] = mapped_column(String(2))
     active: Mapped[bool] = mapped_column(default=True)

@@ -1,11 +1,18 @@
 """Who may see and change what. Every view asks here; nothing is decided in templates."""
 
-from sidak.models import Inspection, InspectionStatus, Office, Role, User
+from sidak.models import Inspection, InspectionStatus, Office, Role, Sanction, User
 
 
 def can_view_office(user: User, office: Office) -> bool:
     if user.role == Role.OFFICE_HEAD:
         return user.office_id == office.id
+    return True
+
+
+def can_view_sanction(user: User, sanction: Sanction) -> bool:
+    """Office heads read their own office's sanctions; inspectors, the city and admins any."""
+    if user.role == Role.OFFICE_HEAD:
+        return user.office_id == sanction.office_id
     return True
 
 
@@ -62,3 +69,13 @@ def can_correct(user: User, inspection: Inspection) -> bool:
 def can_manage(user: User) -> bool:
     """Users, offices and checklists."""
     return user.role == Role.ADMIN
+
+
+def can_decide_sanctions(user: User) -> bool:
+    """Issuing, waiving, judging replies and moving follow-ups: the mayor's office."""
+    return user.role == Role.CITY
+
+
+def can_answer_for(user: User, office_id: int) -> bool:
+    """Replying to corrective actions: the office's own head."""
+    return user.role == Role.OFFICE_HEAD and user.office_id == office_id

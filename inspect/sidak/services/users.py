@@ -18,6 +18,7 @@ from sidak.services.accounts import (
     password_problem,
     username_problem,
 )
+from sidak.services.offices import EMAIL
 
 PER_PAGE = 50
 
@@ -40,6 +41,8 @@ class Profile:
     #: inspectors: the agency they come from
     agency: str = ""
     active: bool = True
+    #: where notifications are mailed; empty: none by mail
+    email: str = ""
 
 
 def find_users(page: int = 1) -> Pagination:
@@ -136,6 +139,7 @@ def _tidy(profile: Profile) -> Profile:
         office_id=profile.office_id,
         agency=" ".join(profile.agency.split()),
         active=profile.active,
+        email=profile.email.strip(),
     )
 
 
@@ -156,7 +160,16 @@ def _profile_problems(profile: Profile, current_office_id: int | None = None) ->
         problems["agency"] = _("Instansi wajib diisi untuk inspektur (mis. Satpol PP).")
     if len(profile.agency) > 200:
         problems["agency"] = _("Paling banyak %(num)d karakter.", num=200)
+    if message := email_problem(profile.email):
+        problems["email"] = message
     return problems
+
+
+def email_problem(email: str) -> str | None:
+    """Why `email` cannot receive notifications, or None (empty is allowed: no mail)."""
+    if email and (len(email) > 200 or not EMAIL.match(email)):
+        return _("Alamat e-mail tidak valid (contoh: nama@kota.go.id).")
+    return None
 
 
 def _office_assignable(office_id: int, current_office_id: int | None) -> bool:
@@ -172,4 +185,5 @@ def _snapshot(user: User) -> dict[str, object]:
         "office_id": user.office_id,
         "agency": user.agency,
         "active": user.active,
+        "email": user.email,
     }

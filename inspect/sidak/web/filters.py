@@ -39,6 +39,26 @@ STATUS_LABELS = {
     "finalized": _l("Final"),
 }
 
+SANCTION_STATE_LABELS = {
+    "proposed": _l("Diusulkan"),
+    "issued": _l("Dijatuhkan"),
+    "corrected": _l("Sudah diperbaiki"),
+    "verified": _l("Terverifikasi"),
+    "overdue": _l("Lewat batas waktu"),
+    "escalated": _l("Dinaikkan"),
+    "waived": _l("Tidak dijatuhkan"),
+}
+
+ACTION_STATE_LABELS = {
+    "open": _l("Belum diperbaiki"),
+    "replied": _l("Bukti dikirim"),
+    "objected": _l("Keberatan diajukan"),
+    "corrected": _l("Diperbaiki (menunggu kunjungan)"),
+    "verified": _l("Terverifikasi"),
+    "withdrawn": _l("Dibatalkan"),
+    "overdue": _l("Lewat batas waktu"),
+}
+
 
 def checklist_rule(checklist, rule_id: str) -> Text:
     """The citation of a rule the checklist lists, or its id if it is unknown."""
@@ -111,6 +131,9 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["status_labels"] = STATUS_LABELS
     app.jinja_env.globals["status_words"] = RESULT_LABELS
     app.jinja_env.globals["checklist_rule"] = checklist_rule
+    app.jinja_env.globals["sanction_states"] = SANCTION_STATE_LABELS
+    app.jinja_env.globals["action_states"] = ACTION_STATE_LABELS
+    app.add_template_filter(lambda v: format_date(v, "d MMM y"), "dateformat")
     app.add_template_filter(lambda v: EVIDENCE_LABELS.get(str(v), str(v)), "evidence_label")
     app.jinja_env.globals["item_type_labels"] = ITEM_TYPE_LABELS
     # scores have one decimal, so a band ends one tenth below the next band's start

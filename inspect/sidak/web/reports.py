@@ -2,12 +2,24 @@
 
 import io
 
-from flask import Blueprint, make_response, redirect, render_template, request, send_file, url_for
-from flask_login import login_required
+from flask import (
+    Blueprint,
+    abort,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_login import current_user, login_required
 
 from sidak.domain.documents import display_code, normalize_code
+from sidak.models import Sanction, db
 from sidak.services.inspections.evidence import file_store
+from sidak.services.permissions import can_view_sanction
 from sidak.services.reports.archive import ReportFile, inspection_report_file
+from sidak.services.reports.sanction_letter import NoLetter, letter_file
 from sidak.services.reports.verification import verify_code
 from sidak.web.inspections.access import viewable
 
@@ -38,6 +50,22 @@ def inspection_pdf(key: str):
     return send_report(
         inspection_report_file(inspection), download=request.args.get("unduh") == "1"
     )
+
+
+@bp.get("/sanksi/<int:sanction_id>/surat.pdf")
+@login_required
+def sanction_letter(sanction_id: int):
+    sanction = db.get_or_404(Sanction, sanction_id)
+    if not can_view_sanction(current_user, sanction):
+        abort(403)
+    try:
+        letter = letter_file(sanction, request.args.get("lang"))
+    except NoLetter:
+        abort(404)  # proposed or waived: no letter was ever sent
+    response = send_report(letter, download=request.args.get("unduh") == "1")
+    disposition = "attachment" if request.args.get("unduh") == "1" else "inline"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{letter.filename}"'
+    return response
 
 
 @bp.get("/verifikasi")

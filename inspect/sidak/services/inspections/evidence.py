@@ -47,7 +47,9 @@ def add_photo(
     key = _uuid(photo_uuid)
     if not can_edit_draft(user, inspection):
         raise NotAllowed(_("Foto hanya dapat ditambahkan pada draf tim Anda."))
-    if checklist_of(inspection.checklist_version).item(item_id) is None:
+    if checklist_of(inspection.checklist_version).item(item_id) is None and not any(
+        check.photo_item == item_id for check in inspection.follow_up_checks
+    ):
         raise InspectionError(_("Butir '%(item)s' tidak ada di daftar periksa ini.", item=item_id))
     try:
         image = process_photo(
@@ -56,7 +58,7 @@ def add_photo(
             local_zone=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]),
         )
     except ImageRejected as exc:
-        raise InspectionError(_refusal(exc)) from exc
+        raise InspectionError(refusal_message(exc)) from exc
     existing = db.session.scalar(select(Photo).where(Photo.uuid == key))
     if existing is not None:
         if existing.sha256 == image.sha256 and existing.inspection_id == inspection.id:
@@ -87,7 +89,7 @@ def add_photo(
         photo=key,
         sha256=image.sha256,
     )
-    _commit_or_clean(store, photo.storage_key, photo.thumb_key)
+    commit_or_clean(store, photo.storage_key, photo.thumb_key)
     return photo, True
 
 
@@ -113,7 +115,7 @@ def remove_photo(user: User, photo: Photo) -> None:
     db.session.commit()
 
 
-def _commit_or_clean(store: FileStore, *keys: str) -> None:
+def commit_or_clean(store: FileStore, *keys: str) -> None:
     try:
         db.session.commit()
     except Exception:
@@ -191,13 +193,15 @@ def _store_signature(data_url: str | None) -> tuple[str, str]:
         image = process_signature(raw)
     except (binascii.Error, ValueError) as exc:
         message = (
-            _refusal(exc) if isinstance(exc, ImageRejected) else _("Gambar tanda tangan rusak.")
+            refusal_message(exc)
+            if isinstance(exc, ImageRejected)
+            else _("Gambar tanda tangan rusak.")
         )
         raise InspectionError(message) from exc
     return file_store().save(image.data, ".png"), image.sha256
 
 
-def _refusal(exc: ImageRejected) -> str:
+def refusal_message(exc: ImageRejected) -> str:
     """Why the image was refused, in the user's language (the media layer gives both)."""
     return in_user_language(Text(exc.message, exc.message_en))
 

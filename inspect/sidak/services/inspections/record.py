@@ -65,7 +65,7 @@ def evidence_state(inspection: Inspection) -> dict[str, list]:
 def canonical_record(inspection: Inspection) -> dict:
     """Everything the official record says, in plain JSON types (no floats)."""
     score = inspection.score
-    return {
+    record = {
         "inspection": inspection.uuid,
         "version": inspection.version,
         "supersedes": inspection.supersedes.uuid if inspection.supersedes else None,
@@ -107,3 +107,18 @@ def canonical_record(inspection: Inspection) -> dict:
             "critical_failures": inspection.critical_failures,
         },
     }
+    marked = [c for c in inspection.follow_up_checks if c.result is not None]
+    if marked:  # only follow-up visits carry this key: older records keep their hash
+        record["follow_up"] = sorted(
+            (
+                {
+                    "inspection": c.action.inspection.uuid,
+                    "item": c.action.item_id,
+                    "result": c.result,
+                    "note": c.note or "",
+                }
+                for c in marked
+            ),
+            key=lambda entry: (entry["inspection"], entry["item"]),
+        )
+    return record

@@ -21,6 +21,7 @@ from sidak.models import (
 from sidak.services import audit
 from sidak.services.inspections.errors import Conflict, InspectionError, NotAllowed
 from sidak.services.permissions import can_start_inspection
+from sidak.services.sanctions import followups
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ def build_inspection(user: User, request: StartRequest) -> Inspection:
     inspection.team = _team(user, request.team)
     db.session.add(inspection)
     db.session.flush()
+    followups.preload(inspection)
     audit.record(
         "inspection.start",
         user=user,

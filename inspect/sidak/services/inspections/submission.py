@@ -32,6 +32,7 @@ from sidak.services.inspections.errors import Conflict, InspectionError, NotAllo
 from sidak.services.inspections.record import answer_state, canonical_record, evidence_state
 from sidak.services.permissions import can_correct, can_edit_draft, can_finalize, is_on_team
 from sidak.services.reports.identity import assign_identity
+from sidak.services.sanctions import proposals
 
 
 def submission_digest(inspection: Inspection, overlay: dict[str, AnswerInput] | None = None) -> str:
@@ -146,6 +147,7 @@ def finalize(user: User, inspection: Inspection) -> Inspection:
         content_hash=inspection.content_hash,
         number=inspection.report_number,
     )
+    proposals.on_finalized(user, inspection, evaluate(inspection))
     db.session.commit()
     return inspection
 

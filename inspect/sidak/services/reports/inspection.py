@@ -25,6 +25,7 @@ from sidak.services.reports.evidence import (
     printed_signatures,
 )
 from sidak.services.reports.letterhead import custom_logo, letterhead, local_time
+from sidak.services.reports.sanction_status import action_dues, city_today, report_sanction
 from sidak.services.reports.pdf import (
     JsonAttachment,
     RenderedPdf,
@@ -114,7 +115,9 @@ def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
     policy = DeadlinePolicy(
         current_app.config["CORRECTION_DAYS"], current_app.config["CRITICAL_CORRECTION_DAYS"]
     )
-    findings = _findings(checklist, result, notes, photos, lang, policy, finalized_on.date())
+    # a finalized inspection's deadlines are its corrective actions'; a preview computes them
+    dues = action_dues(inspection) if final else {}
+    findings = _findings(checklist, result, notes, photos, lang, policy, finalized_on.date(), dues)
     category_bars = _category_bars(checklist, result, lang)
     context = {
         "inspection": inspection,
@@ -137,8 +140,8 @@ def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
         "sections": _sections(checklist, result, notes, lang),
         "signatures": printed_signatures(inspection, store, files),
         "verification": _verification(inspection) if final else None,
-        #: the sanction decided on this inspection, when there is one (sanctions issue)
-        "sanction": None,
+        #: the inspection's newest sanction in its state today (None before finalizing)
+        "sanction": report_sanction(inspection, city_today()) if final else None,
     }
     return context, files
 
@@ -162,7 +165,7 @@ def render(inspection: Inspection, lang: str | None = None) -> RenderedPdf:
     return render_pdf(html, fetcher=fetcher, attachment=attachment, archival=final)
 
 
-def _findings(checklist: Checklist, result: ScoreResult, notes, photos, lang, policy, on):
+def _findings(checklist: Checklist, result: ScoreResult, notes, photos, lang, policy, on, dues):
     section_of = {
         item.id: section.title for section in checklist.sections for item in section.items
     }
@@ -182,7 +185,7 @@ def _findings(checklist: Checklist, result: ScoreResult, notes, photos, lang, po
                     short_citation(r.title, lang) for r in checklist.rules if r.id in item.basis
                 ),
                 photos=tuple(photos.get(item.id, ())),
-                due=policy.due(on, item.critical),
+                due=dues.get(item.id) or policy.due(on, item.critical),
             )
         )
     return findings

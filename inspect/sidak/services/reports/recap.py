@@ -1,13 +1,14 @@
 """The city's recap for a date range: the inspections it counts, and the PDF's content.
 
-Two queries read everything (the inspections with their offices, then the checklist versions
-they used); the stored score breakdown of each inspection says which items failed, so no
-answer is read and nothing is rescored. The arithmetic is in `sidak.domain.recap`.
+Two queries read the inspections (with their offices, then the checklist versions they used);
+the stored score breakdown of each inspection says which items failed, so no answer is read
+and nothing is rescored. The arithmetic is in `sidak.domain.recap`. A third reads the period's
+sanctions (`sanction_status.period_sanctions` says which belong to it).
 """
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -29,6 +30,7 @@ from sidak.models.office import OFFICE_TYPE_LABELS
 from sidak.services.checklists import checklist_of
 from sidak.services.reports.letterhead import city_zone, custom_logo, letterhead
 from sidak.services.reports.pdf import ReportFetcher, chart_image
+from sidak.services.reports.sanction_status import PrintedSanction, period_sanctions, state_counts
 
 TEMPLATE = "reports/recap.html"
 COUNTED = (InspectionStatus.SUBMITTED, InspectionStatus.FINALIZED)
@@ -44,6 +46,8 @@ class RecapData:
     rows: list[recap.InspectionRow]
     #: each item's question, as the newest checklist version asking it words it
     questions: dict[str, Text]
+    #: the period's sanctions in their state on the day the recap was made, overdue first
+    sanctions: list[PrintedSanction] = field(default_factory=list)
 
 
 def today() -> date:
@@ -112,7 +116,8 @@ def gather(
     questions: dict[str, Text] = {}
     for _registered, checklist in sorted(checklists.values(), key=lambda pair: pair[0]):
         questions.update((item.id, item.question) for item in checklist.items)
-    return RecapData(date_from, date_to, rows, questions)
+    sanctions = period_sanctions(*bounds(date_from, date_to), today())
+    return RecapData(date_from, date_to, rows, questions, sanctions)
 
 
 def _checklists(version_ids: set[int]) -> dict[int, tuple[datetime, Checklist]]:
@@ -203,10 +208,10 @@ def build(data: RecapData, lang: str, files: dict) -> dict:
             ),
         ),
         "trend_chart": chart_image(files, "trend.svg", _trend_chart(labels, points, lang)),
-        #: sanctions issued and overdue in the period. Sanctions are not recorded in Sidak
-        #: yet; the sanctions feature fills this list and the template lists it. Never fill
-        #: it with anything but recorded sanctions.
-        "sanctions": [],
+        #: the sanctions recorded in Sidak for the period (never anything else), and how
+        #: many are in each state
+        "sanctions": data.sanctions,
+        "sanction_counts": state_counts(data.sanctions),
     }
 
 

@@ -78,6 +78,10 @@ class ProfileForm(ProblemsForm):
         _l("Kantor (khusus kepala kantor)"), coerce=_optional_id, validate_choice=False
     )
     agency = StringField(_l("Instansi (khusus inspektur, mis. Satpol PP)"))
+    email = EmailField(
+        _l("E-mail (untuk pemberitahuan; boleh kosong)"),
+        render_kw={"autocomplete": "off", "autocapitalize": "none"},
+    )
 
     def set_offices(self, offices: list[Office]) -> None:
         self.office_id.choices = [
@@ -93,6 +97,7 @@ class ProfileForm(ProblemsForm):
             office_id=int(office) if office.isdigit() else None,
             agency=self.agency.data or "",
             active=active,
+            email=self.email.data or "",
         )
 
 

@@ -5,4 +5,4 @@ from flask import Blueprint
 bp = Blueprint("inspections", __name__)
 api = Blueprint("inspections_api", __name__, url_prefix="/api/v1")
 
-from sidak.web.inspections import api_routes, evidence, pages  # noqa: E402, F401
+from sidak.web.inspections import api_routes, evidence, follow_up, pages  # noqa: E402, F401

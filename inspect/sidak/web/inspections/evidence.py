@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from sidak.models import Photo, Signature, SignerRole, db
+from sidak.models import Photo, ReplyPhoto, Signature, SignerRole, db
 from sidak.services.inspections.errors import InspectionError
 from sidak.services.inspections.evidence import add_photo, file_store, remove_photo, sign
-from sidak.services.permissions import can_view_inspection
+from sidak.services.permissions import can_view_inspection, can_view_office
 from sidak.web.inspections import bp
 from sidak.web.inspections.access import editable
 
@@ -87,6 +87,19 @@ def photo(photo_uuid: str):
     if record is None:
         abort(404)
     if not can_view_inspection(current_user, record.inspection):
+        abort(403)
+    key = record.thumb_key if request.args.get("ukuran") == "kecil" else record.storage_key
+    return _send(key, record.content_type)
+
+
+@bp.get("/bukti-perbaikan/<photo_uuid>")
+@login_required
+def reply_photo(photo_uuid: str):
+    """A photo an office sent as evidence of correction."""
+    record = db.session.scalar(select(ReplyPhoto).where(ReplyPhoto.uuid == photo_uuid))
+    if record is None:
+        abort(404)
+    if not can_view_office(current_user, record.reply.action.office):
         abort(403)
     key = record.thumb_key if request.args.get("ukuran") == "kecil" else record.storage_key
     return _send(key, record.content_type)

@@ -23,6 +23,8 @@ from sidak.services.permissions import (
     can_start_inspection,
     is_on_team,
 )
+from sidak.services.sanctions import followups
+from sidak.services.sanctions.ladder import city_today
 from sidak.web.inspections import bp
 from sidak.web.inspections.access import editable, viewable
 from sidak.web.inspections.forms import StartForm, section_answers, start_request
@@ -32,7 +34,13 @@ from sidak.web.inspections.sections import section_context
 @bp.get("/inspeksi")
 @login_required
 def index():
-    return render_template("inspections/index.html", **listing.for_user(current_user))
+    visits = followups.due_visits() if current_user.role == "inspector" else []
+    return render_template(
+        "inspections/index.html",
+        visits=visits,
+        today=city_today(),
+        **listing.for_user(current_user),
+    )
 
 
 @bp.route("/inspeksi/baru", methods=["GET", "POST"])
@@ -46,6 +54,7 @@ def new():
     form.lead.choices = choices.inspectors
     if request.method == "GET":
         form.lead.data = current_user.id
+        form.office.data = request.args.get("kantor", "")
     if form.validate_on_submit():
         try:
             inspection, _created = start.start_inspection(
@@ -54,6 +63,8 @@ def new():
         except InspectionError as exc:
             form.office.errors = [*form.office.errors, exc.message]
         else:
+            if inspection.follow_up_checks:
+                return redirect(url_for("inspections.follow_up", key=inspection.uuid))
             return redirect(url_for("inspections.section", key=inspection.uuid, number=1))
     status = 422 if form.errors else 200
     return render_template("inspections/new.html", form=form, choices=choices), status

@@ -1,0 +1,122 @@
+"""The city's and the offices' side of the demo history: sanctions decided, replies sent
+and judged, each through the real services at a plausible moment after the visit.
+
+Before each visit is recorded, everything that would have happened earlier is caught up:
+the city decides a proposal a day or two after it, an office head with an account answers
+an issued sanction's actions within days, and the city judges the answer the day after.
+"""
+
+import random
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from sidak.demo.clock import HistoricalClock
+from sidak.demo.pictures import photo_jpeg
+from sidak.domain.sanctions.lifecycle import ActionState, SanctionState
+from sidak.models import ActionReply, CorrectiveAction, ReplyKind, Role, Sanction, User, db
+from sidak.services.sanctions import decisions, replies
+from sidak.services.sanctions.ladder import current_ladder
+
+WAIVE_SHARE = 0.1
+OTHER_LEVEL_SHARE = 0.05
+OBJECTION_SHARE = 0.15
+REJECT_SHARE = 0.2
+
+
+class DemoDecisions:
+    def __init__(self, clock: HistoricalClock, seed: int = 7):
+        self.clock = clock
+        self.rng = random.Random(seed)
+        self.city = db.session.scalar(select(User).where(User.role == Role.CITY))
+        self.heads = {
+            u.office_id: u
+            for u in db.session.scalars(select(User).where(User.role == Role.OFFICE_HEAD))
+        }
+
+    def catch_up(self, until: datetime) -> None:
+        """Everything due to happen before `until`, in time order; the clock ends at `until`."""
+        while (step := self._next_step(until)) is not None:
+            moment, act = step
+            self.clock.set(moment)
+            act()
+        self.clock.set(until)
+
+    def _next_step(self, until: datetime):
+        steps = [s for s in (self._decision(), self._reply(), self._judgement()) if s]
+        steps = [s for s in steps if s[0] < until]
+        return min(steps, key=lambda s: s[0]) if steps else None
+
+    def _decision(self):
+        sanction = db.session.scalar(
+            select(Sanction)
+            .where(Sanction.status == SanctionState.PROPOSED)
+            .order_by(Sanction.proposed_at)
+            .limit(1)
+        )
+        if sanction is None or self.city is None:
+            return None
+        moment = sanction.proposed_at + timedelta(hours=self.rng.choice((20, 26, 44)))
+        return moment, lambda: self._decide(sanction)
+
+    def _decide(self, sanction: Sanction) -> None:
+        roll = self.rng.random()
+        if roll < WAIVE_SHARE:
+            decisions.waive(self.city, sanction, "Pelanggaran ringan; kepala kantor dibina.")
+            return
+        ladder = current_ladder()
+        if roll < WAIVE_SHARE + OTHER_LEVEL_SHARE and ladder is not None:
+            index = ladder.index(sanction.proposed_level)
+            if index + 1 < len(ladder.levels):
+                decisions.issue(
+                    self.city,
+                    sanction,
+                    ladder.levels[index + 1].id,
+                    "Pelanggaran di loket pelayanan yang ramai pengunjung.",
+                )
+                return
+        decisions.issue(self.city, sanction)
+
+    def _reply(self):
+        query = (
+            select(CorrectiveAction)
+            .join(Sanction, Sanction.inspection_id == CorrectiveAction.inspection_id)
+            .where(
+                CorrectiveAction.status == ActionState.OPEN,
+                CorrectiveAction.office_id.in_(list(self.heads)),
+                Sanction.status == SanctionState.ISSUED,
+            )
+            .order_by(Sanction.issued_at, CorrectiveAction.id)
+            .limit(1)
+        )
+        action = db.session.scalar(query)
+        if action is None or any(r.verdict == "rejected" for r in action.replies):
+            return None
+        issued = db.session.scalar(
+            select(Sanction.issued_at).where(Sanction.inspection_id == action.inspection_id)
+        )
+        return issued + timedelta(days=2, hours=action.id % 5), lambda: self._answer(action)
+
+    def _answer(self, action: CorrectiveAction) -> None:
+        head = self.heads[action.office_id]
+        if self.rng.random() < OBJECTION_SHARE and not action.critical:
+            note = "Saat pemeriksaan petugas sedang istirahat; sarana sudah tersedia sejak lama."
+            replies.reply(head, action, ReplyKind.OBJECTION, note)
+            return
+        picture = photo_jpeg(self.rng.getrandbits(32), f"{action.office.name} - perbaikan")
+        note = "Sudah diperbaiki; foto terlampir."
+        replies.reply(head, action, ReplyKind.EVIDENCE, note, [picture])
+
+    def _judgement(self):
+        answer = db.session.scalar(
+            select(ActionReply).where(ActionReply.verdict.is_(None)).order_by(ActionReply.id)
+        )
+        if answer is None or self.city is None:
+            return None
+        return answer.created_at + timedelta(hours=22), lambda: self._judge(answer)
+
+    def _judge(self, answer: ActionReply) -> None:
+        if self.rng.random() < REJECT_SHARE:
+            replies.judge(self.city, answer, False, "Foto tidak menunjukkan sarana yang dimaksud.")
+        else:
+            replies.judge(self.city, answer, True)

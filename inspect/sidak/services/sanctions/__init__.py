@@ -1,0 +1,1 @@
+"""Sanctions and corrective actions: proposals, decisions, replies, follow-ups, the tick."""
