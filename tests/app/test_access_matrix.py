@@ -76,6 +76,7 @@ EXPECTED = {
     "inspections.submit": ("POST", {"key": "draft"}, TEAM),
     "inspections_api.put_answer": ("PUT", {"key": "draft", "item_id": "item"}, TEAM),
     "inspections_api.submit": ("POST", {"key": "draft"}, TEAM),
+    "inspections_api.put_follow_up": ("PUT", {"key": "draft", "action_id": "action"}, TEAM),
     "inspections.detail": ("GET", {"key": "final"}, VIEWERS),
     "inspections.photo": ("GET", {"photo_uuid": "final_photo"}, VIEWERS),
     "inspections.signature_image": ("GET", {"signature_id": "signature"}, VIEWERS),
@@ -110,6 +111,8 @@ EXPECTED = {
     "admin.users.new": ("GET", {}, ADMIN),
     "admin.users.edit": ("GET", {"user_id": "other_inspector"}, ADMIN),
     "admin.users.password": ("POST", {"user_id": "other_inspector"}, ADMIN),
+    "notifications.index": ("GET", {}, LOGGED_IN),
+    "notifications.mark_read": ("POST", {}, LOGGED_IN),
     # last: it ends the session
     "auth.logout": ("POST", {}, LOGGED_IN),
 }

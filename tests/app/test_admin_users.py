@@ -154,6 +154,7 @@ def test_an_update_is_audited_with_old_and_new_role_office_and_active(
         "office_id": None,
         "agency": "",
         "active": True,
+        "email": "",
     }
     assert (detail["new"]["role"], detail["new"]["office_id"], detail["new"]["active"]) == (
         "office_head",

@@ -45,6 +45,10 @@ def test_demo_load_creates_accounts_once_and_prints_them(runner, app, tmp_path):
     for account in DEMO_ACCOUNTS:
         assert account.username in first.output
         assert authenticate(account.username, DEMO_PASSWORD) is not None
+    # every office gets a head, so that the demo's offices can answer their findings
+    users = db.session.scalar(select(func.count(User.id)))
+    heads = db.session.scalar(select(func.count(User.id)).where(User.role == "office_head"))
+    assert heads == 30 and users == len(DEMO_ACCOUNTS) + 30 - 3
     versions = db.session.scalar(select(func.count(ChecklistVersion.id)))
     assert versions == len(list(Path(SHIPPED).glob("*.yaml"))) - len(
         list(Path(SHIPPED).glob("sanksi*.yaml"))
@@ -53,7 +57,7 @@ def test_demo_load_creates_accounts_once_and_prints_them(runner, app, tmp_path):
     assert second.exit_code == 0
     assert "sudah ada" in second.output
     assert "kepala" in second.output
-    assert db.session.scalar(select(func.count(User.id))) == len(DEMO_ACCOUNTS)
+    assert db.session.scalar(select(func.count(User.id))) == users
     assert db.session.scalar(select(func.count(ChecklistVersion.id))) == versions
     assert db.session.scalar(select(func.count(Inspection.id))) == 3
 

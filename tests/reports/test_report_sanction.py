@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from sidak.models import CorrectiveAction, StoredReport, db
+from sidak.services.inspections.evidence import file_store
 from sidak.services.reports import inspection as inspection_report
 from sidak.services.reports.sanction_status import city_today
 from tests.reports.conftest import needs_poppler, pdf_text
@@ -39,7 +40,8 @@ def test_a_new_sanction_renders_the_stored_report_again(client, finalized, monke
     assert "Teguran tertulis" in text
 
     sanction.status = "issued"
-    sanction.number, sanction.number_year, sanction.number_sequence = "007/SP-SIDAK/XI/2026", 2026, 7
+    sanction.number, sanction.number_sequence = "007/SP-SIDAK/XI/2026", 7
+    sanction.number_year = 2026
     sanction.issued_at = sanction.decided_at = sanction.proposed_at
     sanction.due_date = city_today() + timedelta(days=7)
     db.session.commit()
@@ -53,8 +55,6 @@ def test_a_new_sanction_renders_the_stored_report_again(client, finalized, monke
     db.session.refresh(stored)
     assert stored.revision == f"{sanction.id}:issued:007/SP-SIDAK/XI/2026"
     assert stored.storage_key != first_key
-    from sidak.services.inspections.evidence import file_store
-
     assert file_store().open(first_key).startswith(b"%PDF")
 
     def no_render(*args, **kwargs):
@@ -71,7 +71,8 @@ def test_a_passed_deadline_shows_as_overdue_before_the_tick(client, finalized):
     make_sanction(inspection, None, due_date=city_today() - timedelta(days=1))
     text = pdf_text(download(client, inspection).data)
     assert "Lewat batas waktu" in text
-    assert db.session.scalar(select(StoredReport)).revision.endswith(":overdue:007/SP-SIDAK/XI/2026")
+    revision = db.session.scalar(select(StoredReport.revision))
+    assert revision.endswith(":overdue:007/SP-SIDAK/XI/2026")
 
 
 def test_a_waived_sanction_shows_the_reason(client, finalized):

@@ -3,6 +3,7 @@
 import hashlib
 import io
 import re
+import subprocess
 from datetime import UTC, date, datetime
 
 import pytest
@@ -151,7 +152,7 @@ def test_the_letter_says_what_was_decided_and_how_to_answer(client, issued):
     assert f"skor {score}" in text
     # the questions (their cells wrap beside the findings, so only their first words)
     assert "Pengunjung memakai masker" in text and "Pegawai memakai masker" in text
-    assert "Tiga pegawai loket tanpa masker" in text
+    assert "Tiga pegawai loket" in text
     assert "KRITIS" in text  # the critical marker of the staff's masks
     assert "usulan Sidak" not in text and "mengusulkan" not in text
 
@@ -236,6 +237,38 @@ def test_an_escalated_sanction_names_the_one_it_raises(client, issued, make_user
     assert "Sanksi Penutupan sementara" in text
     # the escalated one keeps its letter
     assert letter(client, issued).status_code == 200
+
+
+def test_a_long_letter_carries_its_number_on_every_page_and_signs_with_text(client, issued):
+    for n in range(1, 13):
+        db.session.add(
+            CorrectiveAction(
+                inspection_id=issued.inspection_id,
+                office_id=issued.office_id,
+                item_id=f"uji-{n}",
+                question=f"Butir uji nomor {n} dipenuhi sesuai protokol yang berlaku di kantor",
+                finding="Tidak dipenuhi saat pemeriksaan",
+                status="open",
+                due_date=date(2026, 11, 30),
+            )
+        )
+    db.session.commit()
+    data = letter(client, issued).data
+    assert len(PdfReader(io.BytesIO(data)).pages) == 2
+    second = " ".join(
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", "2", "-l", "2", "-", "-"],
+            input=data,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode("utf-8")
+        .split()
+    )
+    assert second.startswith(f"Surat sanksi {NUMBER}")  # the running header
+    assert "Halaman 2 dari 2" in second
+    # the closing sentence goes over with the signature
+    assert "Demikian disampaikan" in second and "Sri Wahyuni" in second
 
 
 def test_the_letter_reads_the_same_each_time(client, issued):

@@ -21,8 +21,6 @@ from sidak.models import AuditEvent, Inspection, Office, User, db, utcnow
 from sidak.services import audit
 from sidak.services.checklists import SyncReport, current_checklists, sync_folder
 from sidak.services.office_import import import_offices
-from sidak.services.reports.letterhead import local_time
-from sidak.services.sanctions.tick import tick
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DemoAccount", "DemoReport", "DemoState", "load_demo"]
 
@@ -90,7 +88,6 @@ def load_demo(
             city.catch_up(visit.start)
             record_visit(visit, by_name[visit.office], users, clock)
         city.catch_up(now)
-        tick(local_time(now).date())
     report.offices, report.accounts = len(offices), len(users)
     report.inspections = _count_by_status()
     audit.record(LOADED_ACTION, object_type="demo", **report.inspections, offices=len(offices))

@@ -7,21 +7,37 @@ an issued sanction's actions within days, and the city judges the answer the day
 """
 
 import random
-from datetime import datetime, timedelta
+import secrets
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
 from sidak.demo.clock import HistoricalClock
 from sidak.demo.pictures import photo_jpeg
+from sidak.demo.schedule import JAKARTA
 from sidak.domain.sanctions.lifecycle import ActionState, SanctionState
-from sidak.models import ActionReply, CorrectiveAction, ReplyKind, Role, Sanction, User, db
+from sidak.models import (
+    ActionReply,
+    CorrectiveAction,
+    Office,
+    ReplyKind,
+    Role,
+    Sanction,
+    User,
+    db,
+)
+from sidak.services.accounts import add_user
+from sidak.services.reports.letterhead import local_time
 from sidak.services.sanctions import decisions, replies
 from sidak.services.sanctions.ladder import current_ladder
+from sidak.services.sanctions.tick import tick
 
 WAIVE_SHARE = 0.1
 OTHER_LEVEL_SHARE = 0.05
 OBJECTION_SHARE = 0.15
-REJECT_SHARE = 0.2
+REJECT_SHARE = 0.12
+#: findings an office lets pass without an answer (they go overdue)
+IGNORED_SHARE = 0.05
 
 
 class DemoDecisions:
@@ -29,10 +45,9 @@ class DemoDecisions:
         self.clock = clock
         self.rng = random.Random(seed)
         self.city = db.session.scalar(select(User).where(User.role == Role.CITY))
-        self.heads = {
-            u.office_id: u
-            for u in db.session.scalars(select(User).where(User.role == Role.OFFICE_HEAD))
-        }
+        self.heads = _office_heads()
+        self.ticked = local_time(clock()).date()
+        self.ignored: set[int] = {0}
 
     def catch_up(self, until: datetime) -> None:
         """Everything due to happen before `until`, in time order; the clock ends at `until`."""
@@ -43,9 +58,20 @@ class DemoDecisions:
         self.clock.set(until)
 
     def _next_step(self, until: datetime):
-        steps = [s for s in (self._decision(), self._reply(), self._judgement()) if s]
-        steps = [s for s in steps if s[0] < until]
+        steps = [self._tick(), self._decision(), self._reply(), self._judgement()]
+        steps = [s for s in steps if s is not None and s[0] < until]
         return min(steps, key=lambda s: s[0]) if steps else None
+
+    def _tick(self):
+        """The city's cron runs `sidak tick` at one in the morning."""
+        day = self.ticked + timedelta(days=1)
+        moment = datetime.combine(day, time(1, 0), tzinfo=JAKARTA)
+
+        def run() -> None:
+            tick(day)
+            self.ticked = day
+
+        return moment, run
 
     def _decision(self):
         sanction = db.session.scalar(
@@ -78,24 +104,27 @@ class DemoDecisions:
         decisions.issue(self.city, sanction)
 
     def _reply(self):
+        """The office answers most findings two or three days after the record is final."""
         query = (
             select(CorrectiveAction)
-            .join(Sanction, Sanction.inspection_id == CorrectiveAction.inspection_id)
             .where(
                 CorrectiveAction.status == ActionState.OPEN,
-                CorrectiveAction.office_id.in_(list(self.heads)),
-                Sanction.status == SanctionState.ISSUED,
+                CorrectiveAction.id.not_in(self.ignored),
             )
-            .order_by(Sanction.issued_at, CorrectiveAction.id)
+            .order_by(CorrectiveAction.created_at, CorrectiveAction.id)
             .limit(1)
         )
         action = db.session.scalar(query)
-        if action is None or any(r.verdict == "rejected" for r in action.replies):
+        if action is None:
             return None
-        issued = db.session.scalar(
-            select(Sanction.issued_at).where(Sanction.inspection_id == action.inspection_id)
-        )
-        return issued + timedelta(days=2, hours=action.id % 5), lambda: self._answer(action)
+        late = len(action.replies)  # a rejected answer is tried again, later
+        days = 2 if late == 0 else 6
+        if late > 1:
+            return action.created_at, lambda: self.ignored.add(action.id)
+        moment = action.created_at + timedelta(days=days, hours=action.id % 20)
+        if action.office_id not in self.heads or random.Random(action.id).random() < IGNORED_SHARE:
+            return moment, lambda: self.ignored.add(action.id)
+        return moment, lambda: self._answer(action)
 
     def _answer(self, action: CorrectiveAction) -> None:
         head = self.heads[action.office_id]
@@ -120,3 +149,22 @@ class DemoDecisions:
             replies.judge(self.city, answer, False, "Foto tidak menunjukkan sarana yang dimaksud.")
         else:
             replies.judge(self.city, answer, True)
+
+
+def _office_heads() -> dict[int, User]:
+    """Every office's head: the demo's three accounts, and one (unprinted, with a random
+    password) for each other office, so that every office can answer its findings."""
+    heads = {
+        u.office_id: u
+        for u in db.session.scalars(select(User).where(User.role == Role.OFFICE_HEAD))
+    }
+    for office in db.session.scalars(select(Office).order_by(Office.id)):
+        if office.id in heads or not office.head_name:
+            continue
+        user = add_user(
+            f"kepala.{office.id:03d}", office.head_name, secrets.token_urlsafe(24), Role.OFFICE_HEAD
+        )
+        user.office_id = office.id
+        heads[office.id] = user
+    db.session.commit()
+    return heads

@@ -7,6 +7,7 @@ from sidak.domain.sanctions.decide import (
     escalation_of,
     propose,
 )
+from sidak.domain.sanctions.loader import load_ladder, load_ladder_file, parse_ladder
 from sidak.domain.sanctions.model import Ladder, Level, Triggers
 
 __all__ = [
@@ -17,5 +18,8 @@ __all__ = [
     "Proposal",
     "Triggers",
     "escalation_of",
+    "load_ladder",
+    "load_ladder_file",
+    "parse_ladder",
     "propose",
 ]

@@ -86,8 +86,7 @@ UNKNOWN_GRADE = Code(
     "S303",
     "Tingkat nilai '{value}' tidak ada di daftar periksa mana pun di folder ini; pemicu ini "
     "tidak akan pernah berlaku{hint}",
-    "No checklist in this folder has the grade '{value}'; this trigger would never "
-    "fire{hint_en}",
+    "No checklist in this folder has the grade '{value}'; this trigger would never fire{hint_en}",
     Severity.WARNING,
 )
 UNKNOWN_ITEM = Code(

@@ -6,6 +6,7 @@ Every problem of the file is collected in one pass, with the checklist language'
 broken, raises anything but `InvalidDocument` (and only from `parse_ladder`).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -199,8 +200,8 @@ class _LadderFields(Fields):
         self._allowed: tuple[str, ...] = ()
 
     def entries(
-        self, mapping: Mapping, place: Place, allowed, required=()
-    ) -> Entries:  # type: ignore[override]
+        self, mapping: Mapping, place: Place, allowed: Iterable[str], required: Iterable[str] = ()
+    ) -> Entries:
         self._allowed = tuple(allowed)
         try:
             return super().entries(mapping, place, self._allowed, required)
@@ -232,12 +233,17 @@ def _read(f: Fields, node: Node) -> Ladder | None:
         found, found_en = kind_of(node)
         f.add(codes.NOT_A_LADDER, node, found=found, found_en=found_en)
         return None
-    read = {key: value for key, (_, value) in f.entries(node, _LADDER, ROOT_KEYS, REQUIRED_ROOT_KEYS).items()}
+    read = {
+        key: value
+        for key, (_, value) in f.entries(node, _LADDER, ROOT_KEYS, REQUIRED_ROOT_KEYS).items()
+    }
     ladder_id = f.ident(read["id"]) if "id" in read else None
     version = f.scalar(read["version"], "version") if "version" in read else None
     title = f.text(read["title"], "title") if "title" in read else None
     rule = f.text(read["rule"], "rule") if "rule" in read else None
-    window = _days(f, read["window_days"], "window_days", WINDOW_DAYS) if "window_days" in read else None
+    window = (
+        _days(f, read["window_days"], "window_days", WINDOW_DAYS) if "window_days" in read else None
+    )
     follow_up = DEFAULT_FOLLOW_UP_DAYS
     if "follow_up_days" in read:
         follow_up = _days(f, read["follow_up_days"], "follow_up_days", FOLLOW_UP_DAYS)

@@ -217,10 +217,10 @@ def build_message(mail: OutgoingMail, sender: str) -> EmailMessage:
     message["Date"] = format_datetime(mail.created_at)
     # the same id on every attempt: a receiver can tell a retry from a second message
     message["Message-ID"] = f"<sidak.{mail.id}.{int(mail.created_at.timestamp())}@{domain}>"
-    message["Content-Language"] = mail.language
     message["Auto-Submitted"] = "auto-generated"
     message["X-Auto-Response-Suppress"] = "All"
     message.set_content(mail.body, charset="utf-8", cte="quoted-printable")
+    message["Content-Language"] = mail.language  # after set_content, which drops Content-*
     return message
 
 

@@ -25,7 +25,6 @@ from sidak.services.reports.evidence import (
     printed_signatures,
 )
 from sidak.services.reports.letterhead import custom_logo, letterhead, local_time
-from sidak.services.reports.sanction_status import action_dues, city_today, report_sanction
 from sidak.services.reports.pdf import (
     JsonAttachment,
     RenderedPdf,
@@ -33,6 +32,7 @@ from sidak.services.reports.pdf import (
     chart_image,
     render_pdf,
 )
+from sidak.services.reports.sanction_status import action_dues, city_today, report_sanction
 
 TEMPLATE = "reports/inspection.html"
 

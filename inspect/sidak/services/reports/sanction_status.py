@@ -112,7 +112,7 @@ def action_dues(inspection: Inspection) -> dict[str, date]:
             CorrectiveAction.inspection_id == inspection.id
         )
     )
-    return {item_id: due for item_id, due in rows}
+    return dict(rows.tuples().all())
 
 
 def period_sanctions(start: datetime, end: datetime, today: date) -> list[PrintedSanction]:
@@ -146,7 +146,7 @@ def period_sanctions(start: datetime, end: datetime, today: date) -> list[Printe
 
 def state_counts(rows: list[PrintedSanction]) -> list[tuple[SanctionState, int]]:
     """How many of `rows` are in each state, in the recap's order; states with none left out."""
-    counts = {state: 0 for state in RECAP_ORDER}
+    counts = dict.fromkeys(RECAP_ORDER, 0)
     for row in rows:
         counts[row.state] += 1
     return [(state, n) for state, n in counts.items() if n]

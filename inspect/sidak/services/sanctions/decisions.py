@@ -14,6 +14,7 @@ from sidak.services import audit, links, notifications
 from sidak.services.inspections.errors import InspectionError, NotAllowed
 from sidak.services.permissions import can_decide_sanctions
 from sidak.services.reports.letterhead import local_time
+from sidak.services.sanctions.followups import refresh_sanction
 from sidak.services.sanctions.ladder import current_ladder
 from sidak.services.sanctions.proposals import copy_level
 
@@ -44,6 +45,7 @@ def issue(
     sanction.decision_reason = reason
     sanction.due_date = add_working_days(local_time(now).date(), sanction.days)
     _assign_number(sanction)
+    refresh_sanction(sanction.inspection)  # the office may have corrected everything already
     audit.record(
         "sanction.issue",
         user=user,

@@ -89,6 +89,7 @@ def new_sanction(
         reason=proposal.reason.id,
         reason_en=proposal.reason.get("en"),
         escalated_from=escalated_from,
+        proposed_at=utcnow(),
     )
     copy_level(sanction, ladder, level.id)
     db.session.add(sanction)

@@ -4,10 +4,13 @@ import json
 
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
+from sidak.domain.sanctions.lifecycle import ACTION_CLOSED
 from sidak.models import (
     ChecklistRecord,
     ChecklistVersion,
+    CorrectiveAction,
     Inspection,
     InspectionStatus,
     Office,
@@ -16,6 +19,7 @@ from sidak.models import (
     TeamMember,
     User,
     db,
+    follow_up_item,
 )
 from sidak.services.sync.answers import current_edits, stored_answer
 
@@ -34,12 +38,7 @@ def field_bootstrap(user: User) -> dict:
     return {
         **session_info(user),
         "checklists": _checklists({d.checklist_version_id for d in drafts}),
-        "offices": [
-            {"id": o.id, "name": o.name, "district": o.district, "type": o.type}
-            for o in db.session.scalars(
-                select(Office).where(Office.active.is_(True)).order_by(Office.name)
-            )
-        ],
+        "offices": _offices(),
         "inspectors": [
             {"id": u.id, "full_name": u.full_name, "agency": u.agency}
             for u in db.session.scalars(
@@ -50,6 +49,41 @@ def field_bootstrap(user: User) -> dict:
         ],
         "drafts": [draft_state(d) for d in drafts],
     }
+
+
+def _offices() -> list[dict]:
+    """Active offices, each with its open findings: a follow-up visit checks them offline."""
+    findings: dict[int, list[dict]] = {}
+    for action in db.session.scalars(
+        select(CorrectiveAction)
+        .options(selectinload(CorrectiveAction.inspection))
+        .where(CorrectiveAction.status.not_in([str(s) for s in ACTION_CLOSED]))
+        .order_by(CorrectiveAction.due_date, CorrectiveAction.id)
+    ):
+        findings.setdefault(action.office_id, []).append(
+            {
+                "action_id": action.id,
+                "item_id": action.item_id,
+                "question": {"id": action.question, "en": action.question_en or None},
+                "finding": {"id": action.finding, "en": action.finding_en or None},
+                "critical": action.critical,
+                "due": action.due_date.isoformat(),
+                "found_on": action.inspection.started_at.isoformat(),
+                "photo_item": follow_up_item(action.id),
+            }
+        )
+    return [
+        {
+            "id": o.id,
+            "name": o.name,
+            "district": o.district,
+            "type": o.type,
+            "open_findings": findings.get(o.id, []),
+        }
+        for o in db.session.scalars(
+            select(Office).where(Office.active.is_(True)).order_by(Office.name)
+        )
+    ]
 
 
 def open_drafts(user: User) -> list[Inspection]:
@@ -129,6 +163,10 @@ def draft_state(inspection: Inspection) -> dict:
                 "uploaded_sha256": uploaded.get(p.uuid),
             }
             for p in inspection.photos
+        ],
+        "follow_up": [
+            {"action_id": c.action_id, "result": c.result, "note": c.note}
+            for c in inspection.follow_up_checks
         ],
         "signatures": [
             {

@@ -4,6 +4,7 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from sidak.models import db
 from sidak.services.checklists import checklist_of
 from sidak.services.inspections import submission
 from sidak.services.inspections.drafts import (
@@ -14,6 +15,7 @@ from sidak.services.inspections.drafts import (
 )
 from sidak.services.inspections.errors import InspectionError
 from sidak.services.permissions import is_on_team
+from sidak.services.sanctions import followups
 from sidak.services.sync.photos import check_photos_arrived
 from sidak.web.inspections import api
 from sidak.web.inspections.access import editable, viewable
@@ -65,6 +67,25 @@ def put_answer(key: str, item_id: str):
         score=str(result.total) if result.total is not None else None,
         grade=result.grade.id if result.grade else None,
     )
+
+
+@api.put("/inspections/<key>/follow-up/<int:action_id>")
+@login_required
+def put_follow_up(key: str, action_id: int):
+    """The team's verdict on one of the office's earlier findings: corrected or still open."""
+    inspection = editable(key)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return jsonify(error=_("Isi permintaan harus JSON.")), 400
+    result = body.get("result")
+    note = body.get("note") if isinstance(body.get("note"), str) else ""
+    try:
+        check = followups.mark(current_user, inspection, action_id, result, note)
+        db.session.commit()
+    except InspectionError as exc:
+        db.session.rollback()
+        return jsonify(error=exc.message, details=exc.details), exc.status
+    return jsonify(action_id=check.action_id, result=check.result, note=check.note)
 
 
 @api.post("/inspections/<key>/submit")
