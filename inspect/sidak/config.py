@@ -61,9 +61,6 @@ def from_environment() -> dict:
         "SANCTION_NUMBER_PATTERN": _env(
             "SANCTION_NUMBER_PATTERN", "{sequence:03d}/SP-SIDAK/{month_roman}/{year}"
         ),
-        #: working days an office has to correct a finding (and a critical one)
-        "CORRECTION_DAYS": int(_env("CORRECTION_DAYS", "5")),
-        "CRITICAL_CORRECTION_DAYS": int(_env("CRITICAL_CORRECTION_DAYS", "1")),
         "BABEL_DEFAULT_LOCALE": _env("LANGUAGE", "id"),
         "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Asia/Jakarta"),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -15,6 +15,7 @@ from sidak.models import (
     ActionReply,
     CorrectiveAction,
     FollowUp,
+    FollowUpCheck,
     Inspection,
     InspectionStatus,
     Photo,
@@ -201,6 +202,7 @@ def world(app, make_user, make_office, shipped_checklists):
     )
     db.session.add(recap_job)
     sanctions = _sanction_records(final, office, people["own_head"], store)
+    db.session.add(FollowUpCheck(inspection=draft, action=sanctions["action"]))
     db.session.commit()
     ids = {
         "checklist": record.key,

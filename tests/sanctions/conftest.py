@@ -74,34 +74,3 @@ def violate_and_finalize(client, key: str) -> Inspection:
     assert inspection.status == "finalized"
     return inspection
 
-
-class _Inbox:
-    """Keeps every message the SMTP server received, parsed."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        from email import message_from_bytes, policy
-
-        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp_server(app):
-    """A real SMTP server on localhost (aiosmtpd); the app sends its mail there."""
-    import socket
-
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_SECURITY="none")
-    app.config["PUBLIC_URL"] = "https://sidak.sukamaju.go.id"
-    yield inbox
-    controller.stop()

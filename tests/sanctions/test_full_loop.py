@@ -5,12 +5,14 @@ accepts, a follow-up visit verifies, and a second violation in the window climbs
 
 import io
 import re
+import shutil
 
 from sqlalchemy import select
 
 from sidak.models import ActionReply, CorrectiveAction, FollowUp, Sanction, db
 from sidak.services import notifications
 from tests.app.test_inspection_flow import jpeg_bytes
+from tests.reports.conftest import pdf_text
 from tests.sanctions.conftest import log_in, start, violate_and_finalize
 
 
@@ -109,6 +111,11 @@ def test_the_whole_loop(client, people, ladder, smtp_server):
     db.session.refresh(follow_up)
     assert sanction.status == "verified" and follow_up.status == "done"
     assert any(p.item_id == f"tl-{critical.id}" for p in second.photos)
+
+    if shutil.which("pdftotext"):  # the follow-up's berita acara says what was checked
+        text = pdf_text(client.get(f"/inspeksi/{key}/berita-acara.pdf").data)
+        assert "Pemeriksaan ulang temuan sebelumnya" in text
+        assert first.report_number in text and "Sudah diperbaiki" in text
 
     # 7. ... and the second violation is proposed one level up
     proposal = db.session.scalar(select(Sanction).where(Sanction.inspection_id == second.id))

@@ -36,6 +36,8 @@ WAIVE_SHARE = 0.1
 OTHER_LEVEL_SHARE = 0.05
 OBJECTION_SHARE = 0.15
 REJECT_SHARE = 0.12
+#: answers that come with a photo (the others describe the correction)
+PHOTO_SHARE = 0.5
 #: findings an office lets pass without an answer (they go overdue)
 IGNORED_SHARE = 0.05
 
@@ -132,9 +134,14 @@ class DemoDecisions:
             note = "Saat pemeriksaan petugas sedang istirahat; sarana sudah tersedia sejak lama."
             replies.reply(head, action, ReplyKind.OBJECTION, note)
             return
-        picture = photo_jpeg(self.rng.getrandbits(32), f"{action.office.name} - perbaikan")
-        note = "Sudah diperbaiki; foto terlampir."
-        replies.reply(head, action, ReplyKind.EVIDENCE, note, [picture])
+        if self.rng.random() < PHOTO_SHARE:
+            picture = photo_jpeg(self.rng.getrandbits(32), f"{action.office.name} - perbaikan")
+            replies.reply(
+                head, action, ReplyKind.EVIDENCE, "Sudah diperbaiki; foto terlampir.", [picture]
+            )
+            return
+        note = "Sudah diperbaiki sesuai temuan; petugas protokol sudah ditunjuk untuk memantau."
+        replies.reply(head, action, ReplyKind.EVIDENCE, note)
 
     def _judgement(self):
         answer = db.session.scalar(

@@ -87,6 +87,24 @@ def _messages() -> dict[str, str]:
         "needWitness": _("Tulis nama saksi penolakan tanda tangan."),
         "emptyPad": _("Tanda tangan belum digambar."),
         "notComplete": _("Lengkapi yang masih kurang sebelum mengirim."),
+        "previousFindings": _("Temuan sebelumnya"),
+        "previousFindingsIntro": _(
+            "Kantor ini punya temuan yang belum selesai. Periksa masing-masing: sudah "
+            "diperbaiki atau belum? Foto keadaan sekarang sebagai bukti."
+        ),
+        "noPreviousFindings": _("Kantor ini tidak punya temuan sebelumnya yang belum selesai."),
+        "recheck": _("Hasil pemeriksaan ulang"),
+        "corrected": _("Sudah diperbaiki"),
+        "stillOpen": _("Belum diperbaiki"),
+        "afterPhoto": _("Foto keadaan sekarang"),
+        "dueOn": _("Batas perbaikan __T__"),
+        "foundOn": _("Ditemukan saat inspeksi __T__"),
+        "unmarkedStay": _(
+            "Temuan yang tidak diperiksa ulang tidak menghalangi pengiriman; statusnya tetap."
+        ),
+        "toChecklist": _("Lanjut ke daftar periksa"),
+        "followUpCount": _("__N__ temuan sebelumnya diperiksa ulang; __M__ belum diperiksa"),
+        "checkFindings": _("Periksa temuan sebelumnya"),
     }
 
 

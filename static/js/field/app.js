@@ -1,6 +1,7 @@
 /* Sidak field app (/lapangan): start, fill, photograph, sign and submit an inspection with or
    without a connection. The phone is the first place everything is saved; the outbox tells
    the server later. Views: #/ (list), #/baru (start), #/i/<uuid>/<n> (section n),
+   #/i/<uuid>/temuan (the office's earlier findings, followup.js),
    #/i/<uuid>/ringkasan (summary, signatures, submit). */
 (function () {
   "use strict";
@@ -48,20 +49,22 @@
             // keep older versions a local draft still needs
             Object.keys((boot && boot.checklists) || {}).forEach(function (h) { if (!fresh.checklists[h]) fresh.checklists[h] = boot.checklists[h]; });
             boot = fresh;
-            return Promise.all([DB.put("meta", fresh, "bootstrap"), DB.put("meta", data.csrf_token, "csrf"), importDrafts(data.drafts || [])]);
+            return Promise.all([DB.put("meta", fresh, "bootstrap"), DB.put("meta", data.csrf_token, "csrf"), importDrafts(data.drafts || [], data.offices || [])]);
           }).then(function () { return boot; });
         }, function () { return boot; });
     });
   }
 
-  function importDrafts(drafts) {
+  function importDrafts(drafts, offices) {
     return Promise.all(drafts.map(function (d) {
       return DB.get("inspections", d.uuid).then(function (local) {
         if (local) return null;
         var answers = {};
         Object.keys(d.answers || {}).forEach(function (k) { answers[k] = d.answers[k]; });
+        var office = offices.filter(function (o) { return o.id === d.office_id; })[0];
         return DB.put("inspections", {uuid: d.uuid, office_id: d.office_id, checklist_hash: d.checklist_hash,
           team: d.team, started_at: d.started_at, answers: answers, signatures: {}, status: "draft",
+          followUps: window.SidakFollowUp.fromServer(d.follow_up, office),
           fromServer: true, updatedAt: new Date().toISOString()});
       });
     }));
@@ -93,6 +96,7 @@
       return DB.get("inspections", parts[1]).then(function (record) {
         if (!record) return renderHome();
         if (parts[2] === "ringkasan") return window.SidakForm.summary(root, record);
+        if (parts[2] === "temuan") return window.SidakFollowUp.render(root, record);
         return window.SidakForm.section(root, record, parseInt(parts[2], 10) || 1);
       });
     }
@@ -108,7 +112,8 @@
       records.sort(function (a, b) { return (b.updatedAt || "").localeCompare(a.updatedAt || ""); });
       var list = records.map(function (r) {
         var done = r.status === "synced", queued = r.status === "queued";
-        var link = done ? "/inspeksi/" + r.uuid : "#/i/" + r.uuid + "/1";
+        var first = (r.followUps || []).some(function (f) { return !f.result; }) ? "/temuan" : "/1";
+        var link = done ? "/inspeksi/" + r.uuid : "#/i/" + r.uuid + first;
         var state = done ? msg("synced") : queued ? msg("queued") : msg("draft");
         return '<li class="card"><a href="' + link + '"><strong>' + esc(officeName(r.office_id)) + "</strong></a>" +
           '<p class="meta"><span>' + esc(when(r.started_at)) + '</span><span class="status">' + esc(state) + "</span>" +
@@ -171,12 +176,17 @@
     position(declined).then(function (pos) {
       var record = {uuid: SidakCommon.uuid4(), office_id: office.id, checklist_hash: document.getElementById("checklist").value,
         team: team, started_at: new Date().toISOString(), position: pos, location_declined: declined,
-        answers: {}, signatures: {}, status: "draft", updatedAt: new Date().toISOString()};
+        answers: {}, signatures: {}, followUps: window.SidakFollowUp.fromOffice(office),
+        status: "draft", updatedAt: new Date().toISOString()};
       var body = {office_id: record.office_id, checklist_hash: record.checklist_hash, team: team,
         started_at: record.started_at, position: pos, location_declined: declined};
       return DB.put("inspections", record).then(function () {
         return DB.change(record.uuid, function (r) { return r; }, [{kind: "create", inspection: record.uuid, body: body}]);
-      }).then(function () { location.hash = "#/i/" + record.uuid + "/1"; Outbox.flush(); });
+      }).then(function () {
+        // the office's earlier findings come first: the team looks at them on arrival
+        location.hash = "#/i/" + record.uuid + (record.followUps.length ? "/temuan" : "/1");
+        Outbox.flush();
+      });
     });
   }
 

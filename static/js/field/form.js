@@ -66,10 +66,14 @@
     return '<p class="error" role="alert">' + esc(problem.error || msg("refused")) + "</p>";
   }
 
+  /* n: the section on screen, 0 on the summary, "temuan" on the earlier findings */
   function header(record, checklist, n) {
-    var progress = progressOf(record, checklist);
+    var progress = progressOf(record, checklist), findings = window.SidakFollowUp.counts(record);
+    var label = n === "temuan" ? msg("previousFindings") : n ? msg("sectionOf").replace("__N__", n).replace("__T__", checklist.sections.length) : msg("allSections");
     return '<header class="fill-head"><p class="muted small">' + esc(F.officeName(record.office_id)) + " · " + esc(t(checklist.title)) + "</p>" +
-      '<details class="jump"><summary>' + esc(n ? msg("sectionOf").replace("__N__", n).replace("__T__", checklist.sections.length) : msg("allSections")) + "</summary><ol>" +
+      '<details class="jump"><summary>' + esc(label) + "</summary><ol>" +
+      (findings.total ? '<li><a href="#/i/' + record.uuid + '/temuan"' + (n === "temuan" ? ' aria-current="page"' : "") + "><span>" + esc(msg("previousFindings")) +
+        '</span><span class="completion' + (findings.unmarked ? "" : " complete") + '">' + findings.marked + "/" + findings.total + "</span></a></li>" : "") +
       checklist.sections.map(function (s, i) {
         var d = progress[i];
         return '<li><a href="#/i/' + record.uuid + "/" + (i + 1) + '"' + (n === i + 1 ? ' aria-current="page"' : "") + "><span>" + esc(t(s.title)) +
@@ -95,7 +99,7 @@
     return DB.photosOf(record.uuid).then(function (photos) {
       root.innerHTML = header(record, checklist, n) + "<h1>" + esc(t(sec.title)) + '</h1><form id="section" novalidate>' +
         sec.items.map(function (item) { return itemHtml(record, item, photos.filter(function (p) { return p.item === item.id; })); }).join("") +
-        '<nav class="section-nav">' + (n > 1 ? '<a class="button" href="#/i/' + record.uuid + "/" + (n - 1) + '">' + esc(msg("previous")) + "</a>" : "") +
+        '<nav class="section-nav">' + (n > 1 || (record.followUps || []).length ? '<a class="button" href="#/i/' + record.uuid + "/" + (n > 1 ? n - 1 : "temuan") + '">' + esc(msg("previous")) + "</a>" : "") +
         '<a class="button primary" href="#/i/' + record.uuid + "/" + (n < checklist.sections.length ? n + 1 : "ringkasan") + '">' + esc(msg(n < checklist.sections.length ? "next" : "toSummary")) + "</a></nav></form>";
       var form = document.getElementById("section");
       refreshVisibility(form, record, checklist);

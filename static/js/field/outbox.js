@@ -1,6 +1,8 @@
 /* Sidak field app: the outbox. Entries are sent in order; an entry is deleted only after the
    server confirmed it. Every request carries the client's UUIDs, so sending an entry twice (a
    retry, a second tab, a flush cut halfway) never duplicates anything on the server.
+   A flush stops at the first entry it could not deliver, so what was queued after an
+   inspection's start (answers, follow-up marks, photos) never reaches the server before it.
    Flushes: on page load, when the connection returns, every 30 s, and from "Kirim sekarang".
    The service worker never sees these requests (it does not intercept POST or PUT). */
 (function (root) {
@@ -76,7 +78,24 @@
 
   var senders = {
     create: function (entry) {
-      return send("PUT", "/api/v1/inspections/" + entry.inspection, entry.body);
+      return send("PUT", "/api/v1/inspections/" + entry.inspection, entry.body).then(function (res) {
+        if (!res.ok) return res;
+        // the draft as the server made it: which earlier findings it pre-loaded (followup.js)
+        return res.clone().json().then(function (draft) {
+          return root.SidakFollowUp.reconcile(entry.inspection, draft.follow_up);
+        }).catch(function () { return null; }).then(function () { return res; });
+      });
+    },
+    /* A 404 means the server has no such check on this inspection (the finding was settled
+       before it began): the finding leaves the phone quietly instead of becoming a problem. */
+    followup: function (entry) {
+      return send("PUT", "/api/v1/inspections/" + entry.inspection + "/follow-up/" + entry.action, entry.body)
+        .then(function (res) {
+          if (res.status !== 404) return res;
+          return root.SidakFollowUp.drop(entry.inspection, entry.action).then(function () {
+            return new Response("{}", {status: 200});
+          });
+        });
     },
     answer: function (entry) {
       return send("PUT", "/api/v1/inspections/" + entry.inspection + "/answers/" + encodeURIComponent(entry.item), entry.body);

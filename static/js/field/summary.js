@@ -30,6 +30,18 @@
     return 1;
   }
 
+  /* The office's earlier findings: how many the team looked at. Never blocks submission. */
+  function followUpHtml(record) {
+    var c = window.SidakFollowUp.counts(record), items = {};
+    if (!c.total) return "";
+    record.followUps.forEach(function (f) { items[f.photo_item] = true; });
+    var refused = (record.problems || []).some(function (p) { return items[p.item]; });
+    return '<section class="card" id="temuan-sebelumnya"><h2>' + esc(msg("previousFindings")) + "</h2><p" + (c.unmarked ? "" : ' class="ok"') + ">" +
+      esc(msg("followUpCount").replace("__N__", c.marked).replace("__M__", c.unmarked)) + "</p>" +
+      '<p><a href="#/i/' + record.uuid + '/temuan">' + esc(msg("checkFindings")) + "</a>" +
+      (refused ? ' <span class="warn">' + esc(msg("needsAttention")) + "</span>" : "") + "</p></section>";
+  }
+
   function gapText(gap) {
     return {answer: msg("unanswered"), photo: msg("needPhoto"), note: msg("needNote")}[gap.kind] || gap.label;
   }
@@ -60,7 +72,7 @@
         '<section class="card"><h2>' + esc(msg("stillMissing")) + "</h2>" + (gaps.length ? '<ul class="missing">' + gaps.map(function (g) {
           return g.item ? '<li><a href="#/i/' + record.uuid + "/" + sectionOf(checklist, g.item) + '">' + esc(t(byId[g.item].question)) + "</a> — " + esc(gapText(g)) + "</li>"
             : "<li>" + esc(msg("signatureMissing").replace("__W__", g.label)) + "</li>";
-        }).join("") + "</ul>" : '<p class="ok">' + esc(msg("complete")) + "</p>") + "</section>" +
+        }).join("") + "</ul>" : '<p class="ok">' + esc(msg("complete")) + "</p>") + "</section>" + followUpHtml(record) +
         '<section id="tanda-tangan"><h2>' + esc(msg("signatures")) + "</h2>" + slots(record).map(function (s) { return padHtml(record, s, locked); }).join("") + "</section>" +
         (locked ? '<p class="card">' + esc(record.status === "synced" ? msg("synced") : msg("queued")) + "</p>"
           : '<div class="card"><button type="button" class="button primary block" id="submit"' + (gaps.length ? ' aria-disabled="true"' : "") + ">" + esc(msg("submit")) + '</button><p class="error" id="submit-error" role="alert" hidden></p></div>');

@@ -9,12 +9,13 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from flask import current_app, has_request_context, request
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from sidak.models import Notification, Office, OutgoingMail, Role, User, db
+from sidak.services import links
 from sidak.services.notifications.catalogue import describe, title
 
 LANGUAGES = ("id", "en")
@@ -126,10 +127,4 @@ def compose_mail(notification: Notification, user: User, params: dict) -> Outgoi
 
 
 def absolute_url(link: str) -> str:
-    """`link` (a path) on the configured PUBLIC_URL, else this request's host."""
-    if link.startswith(("http://", "https://")):
-        return link
-    base = current_app.config.get("PUBLIC_URL")
-    if not base and has_request_context():
-        base = request.host_url
-    return (base or "http://localhost:5000").rstrip("/") + "/" + link.lstrip("/")
+    return links.absolute(link)

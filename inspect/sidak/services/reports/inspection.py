@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import segno
-from flask import current_app, has_request_context, render_template, request
+from flask import render_template
 from flask_babel import force_locale
 
 from sidak import charts
@@ -15,6 +15,7 @@ from sidak.domain.preview import answer_text
 from sidak.domain.scoring.results import ItemResult, ScoreResult, Status
 from sidak.domain.text import Text
 from sidak.models import Inspection, InspectionStatus
+from sidak.services import links
 from sidak.services.checklists import checklist_of
 from sidak.services.inspections.drafts import evaluate
 from sidak.services.inspections.evidence import file_store
@@ -33,6 +34,7 @@ from sidak.services.reports.pdf import (
     render_pdf,
 )
 from sidak.services.reports.sanction_status import action_dues, city_today, report_sanction
+from sidak.services.sanctions.ladder import current_ladder
 
 TEMPLATE = "reports/inspection.html"
 
@@ -70,11 +72,8 @@ def report_language(inspection: Inspection) -> str:
 
 
 def public_url(path: str) -> str:
-    """An absolute address for `path`: the configured PUBLIC_URL, else this request's host."""
-    base = current_app.config.get("PUBLIC_URL")
-    if not base and has_request_context():
-        base = request.host_url
-    return (base or "http://localhost:5000/").rstrip("/") + path
+    """An absolute address for `path` (see `links.absolute`)."""
+    return links.absolute(path)
 
 
 def spoken_answer(item: Item, result: ItemResult, lang: str) -> str:
@@ -112,9 +111,9 @@ def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
     finalized_on = local_time(
         inspection.finalized_at or inspection.submitted_at or inspection.started_at
     )
-    policy = DeadlinePolicy(
-        current_app.config["CORRECTION_DAYS"], current_app.config["CRITICAL_CORRECTION_DAYS"]
-    )
+    ladder = current_ladder()
+    policy = DeadlinePolicy(ladder.action_days, ladder.critical_action_days) if ladder else None
+    policy = policy or DeadlinePolicy()
     # a finalized inspection's deadlines are its corrective actions'; a preview computes them
     dues = action_dues(inspection) if final else {}
     findings = _findings(checklist, result, notes, photos, lang, policy, finalized_on.date(), dues)
@@ -142,8 +141,27 @@ def build(inspection: Inspection, lang: str) -> tuple[dict, dict]:
         "verification": _verification(inspection) if final else None,
         #: the inspection's newest sanction in its state today (None before finalizing)
         "sanction": report_sanction(inspection, city_today()) if final else None,
+        "follow_up": _follow_up(inspection, photos, lang),
     }
     return context, files
+
+
+def _follow_up(inspection: Inspection, photos: dict, lang: str) -> list[dict]:
+    """A follow-up visit's verdicts on the office's earlier findings, with "after" photos."""
+    return [
+        {
+            "question": check.action.question_en
+            if lang == "en" and check.action.question_en
+            else check.action.question,
+            "critical": check.action.critical,
+            "number": check.action.inspection.report_number or "–",
+            "found": local_time(check.action.inspection.started_at),
+            "result": check.result,
+            "note": check.note,
+            "photos": photos.get(check.photo_item, ()),
+        }
+        for check in inspection.follow_up_checks
+    ]
 
 
 def render(inspection: Inspection, lang: str | None = None) -> RenderedPdf:

@@ -112,7 +112,7 @@ def action_dues(inspection: Inspection) -> dict[str, date]:
             CorrectiveAction.inspection_id == inspection.id
         )
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def period_sanctions(start: datetime, end: datetime, today: date) -> list[PrintedSanction]:
