@@ -27,6 +27,8 @@ __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DemoAccount", "DemoReport", "DemoS
 OFFICES_FILE = "offices.csv"
 #: the audit event that says the demo was loaded completely
 LOADED_ACTION = "demo.load"
+#: people have read their notifications older than this
+READ_AFTER_DAYS = 3
 
 
 class DemoState(StrEnum):
@@ -88,6 +90,7 @@ def load_demo(
             city.catch_up(visit.start)
             record_visit(visit, by_name[visit.office], users, clock)
         city.catch_up(now)
+        city.read_notifications(older_than=now - timedelta(days=READ_AFTER_DAYS))
     report.offices, report.accounts = len(offices), len(users)
     report.inspections = _count_by_status()
     audit.record(LOADED_ACTION, object_type="demo", **report.inspections, offices=len(offices))

@@ -24,6 +24,7 @@ class InspectionFacts:
     score: Decimal | float | None
     failed_items: tuple[str, ...] = ()  #: item ids with a finding
     critical_failed: tuple[str, ...] = ()  #: item ids of failed critical items
+    grade_label: Text | None = None  #: the grade as the checklist names it, for the reason
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ def violations(ladder: Ladder, facts: InspectionFacts) -> tuple[Text, ...]:
     t = ladder.triggers
     found: list[Text] = []
     if facts.grade_id is not None and facts.grade_id in t.grades:
-        found.append(Text(f"nilai '{facts.grade_id}'", f"grade '{facts.grade_id}'"))
+        label = facts.grade_label or Text(facts.grade_id)
+        found.append(Text(f"nilai '{label.id}'", f"grade '{label.get('en')}'"))
     if t.score_below is not None and facts.score is not None and facts.score < t.score_below:
         limit = _number(t.score_below)
         found.append(Text(f"skor di bawah {limit}", f"score below {limit}"))

@@ -46,8 +46,11 @@ class SanctionRow:
 
     @property
     def days_left(self) -> int | None:
+        """Days to the deadline (negative: past it), while the office still owes it."""
         due = self.sanction.due_date
-        return (due - self.today).days if due is not None else None
+        if due is None or self.state not in (SanctionState.ISSUED, SanctionState.OVERDUE):
+            return None
+        return (due - self.today).days
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,10 @@ class ActionRow:
     today: date
 
     @property
-    def days_left(self) -> int:
+    def days_left(self) -> int | None:
+        """Days to the deadline (negative: past it), while the office still owes it."""
+        if self.state not in (ActionState.OPEN, ActionState.OVERDUE):
+            return None
         return (self.action.due_date - self.today).days
 
 

@@ -67,6 +67,7 @@ def facts_of(inspection: Inspection, result: ScoreResult) -> InspectionFacts:
         score=result.total,
         failed_items=tuple(f.item_id for f in result.findings),
         critical_failed=tuple(result.critical_failures),
+        grade_label=result.grade.label if result.grade else None,
     )
 
 
