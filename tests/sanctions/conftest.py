@@ -73,4 +73,3 @@ def violate_and_finalize(client, key: str) -> Inspection:
     inspection = db.session.scalar(select(Inspection).where(Inspection.uuid == key))
     assert inspection.status == "finalized"
     return inspection
-

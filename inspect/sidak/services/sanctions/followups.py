@@ -187,8 +187,32 @@ def due_visits(limit: int = 50) -> list[DueVisit]:
     query = (
         select(FollowUp, open_count)
         .options(selectinload(FollowUp.office), selectinload(FollowUp.source))
-        .where(FollowUp.status == FollowUpStatus.SCHEDULED)
+        .where(FollowUp.status == FollowUpStatus.SCHEDULED, open_count > 0)
         .order_by(FollowUp.due_date, FollowUp.id)
         .limit(limit)
     )
     return [DueVisit(f, n) for f, n in db.session.execute(query)]
+
+
+def visits_by_office(limit: int = 50) -> list[DueVisit]:
+    """One entry per office (its soonest visit), with all its open findings counted."""
+    by_office: dict[int, DueVisit] = {}
+    for visit in due_visits(limit=limit * 4):
+        office = visit.follow_up.office_id
+        if office in by_office:
+            earlier = by_office[office]
+            by_office[office] = DueVisit(
+                earlier.follow_up, earlier.open_findings + visit.open_findings
+            )
+        else:
+            by_office[office] = visit
+    return list(by_office.values())[:limit]
+
+
+def settle_if_closed(source: Inspection) -> None:
+    """A follow-up visit is no longer needed once every finding of its source is settled."""
+    if any(ActionState(a.status) not in ACTION_CLOSED for a in actions_of(source)):
+        return
+    follow_up = db.session.scalar(select(FollowUp).where(FollowUp.source_id == source.id))
+    if follow_up is not None and follow_up.status == FollowUpStatus.SCHEDULED:
+        follow_up.status = FollowUpStatus.DONE

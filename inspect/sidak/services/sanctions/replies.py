@@ -13,7 +13,7 @@ from sidak.services import audit, links, notifications
 from sidak.services.inspections.errors import InspectionError, NotAllowed
 from sidak.services.inspections.evidence import commit_or_clean, file_store, refusal_message
 from sidak.services.permissions import can_answer_for, can_decide_sanctions
-from sidak.services.sanctions.followups import refresh_sanction
+from sidak.services.sanctions.followups import refresh_sanction, settle_if_closed
 from sidak.services.sanctions.ladder import city_today
 
 MAX_PHOTOS = 6
@@ -107,6 +107,7 @@ def judge(user: User, answer: ActionReply, accept: bool, reason: str = "") -> Ac
         action.status = ActionState.WITHDRAWN
         action.closed_at = utcnow()
     refresh_sanction(action.inspection)
+    settle_if_closed(action.inspection)
     audit.record(
         "action.judge",
         user=user,

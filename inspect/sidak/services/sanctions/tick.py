@@ -19,8 +19,6 @@ from sidak.domain.sanctions.lifecycle import ACTION_CLOSED, ActionState, Sanctio
 from sidak.domain.text import Text
 from sidak.models import (
     CorrectiveAction,
-    FollowUp,
-    FollowUpStatus,
     Role,
     Sanction,
     User,
@@ -28,6 +26,7 @@ from sidak.models import (
     utcnow,
 )
 from sidak.services import audit, links, notifications
+from sidak.services.sanctions.followups import due_visits
 from sidak.services.sanctions.ladder import city_today, current_ladder
 from sidak.services.sanctions.proposals import new_sanction
 from sidak.services.sanctions.records import actions_of
@@ -161,13 +160,11 @@ def _reminders(report: TickReport) -> None:
     )
     for sanction in db.session.scalars(sanctions):
         report.reminders += _tell_office(sanction, "deadline.soon")
-    visits = select(FollowUp).where(
-        FollowUp.status == FollowUpStatus.SCHEDULED, FollowUp.due_date <= horizon
-    )
+    visits = [v.follow_up for v in due_visits(limit=1000) if v.follow_up.due_date <= horizon]
     inspectors = list(
         db.session.scalars(select(User).where(User.role == Role.INSPECTOR, User.active.is_(True)))
     )
-    for visit in db.session.scalars(visits):
+    for visit in visits:
         report.reminders += len(
             notifications.notify(
                 inspectors,

@@ -34,7 +34,7 @@ from sidak.web.inspections.sections import section_context
 @bp.get("/inspeksi")
 @login_required
 def index():
-    visits = followups.due_visits() if current_user.role == "inspector" else []
+    visits = followups.visits_by_office() if current_user.role == "inspector" else []
     return render_template(
         "inspections/index.html",
         visits=visits,
