@@ -20,6 +20,7 @@ from sidak.api.schemas import (
 KEY = path_param("key", "The inspection's uuid, made by the phone.", UUID)
 ITEM = path_param("item_id", "A checklist item id.")
 PHOTO = path_param("photo_uuid", "The photo's uuid, made by the phone.", UUID)
+ACTION = path_param("action_id", "A corrective action (an earlier finding).", {"type": "integer"})
 ROLE = path_param("role", "Who signs.", {"enum": ["lead", "member", "representative"]})
 POSITION = path_param(
     "position",
@@ -80,6 +81,20 @@ PATHS = {
                     "code conflict: the edit uuid was used for other content; code stale: "
                     "the item changed since `base`, `server` holds the answer as stored",
                 ),
+                "404": {"$ref": "#/components/responses/NotFound"},
+                **CHANGE,
+            },
+        }
+    },
+    "/api/v1/inspections/{key}/follow-up/{action_id}": {
+        "put": {
+            "summary": "Mark one of the office's earlier findings corrected or still open",
+            "description": "Only for findings pre-loaded on this inspection (the office's "
+            "`open_findings` when it started). Sending the same again changes nothing.",
+            "parameters": [KEY, ACTION],
+            "requestBody": {"required": True, **json_content(ref("FollowUpCheck"), "The mark")},
+            "responses": {
+                "200": json_content(ref("FollowUpCheck"), "Stored"),
                 "404": {"$ref": "#/components/responses/NotFound"},
                 **CHANGE,
             },

@@ -119,6 +119,39 @@ SCHEMAS = {
             "name": {"type": "string"},
             "district": {"type": "string"},
             "type": {"type": "string"},
+            "open_findings": {
+                "type": "array",
+                "description": "unsettled findings a follow-up visit checks again",
+                "items": ref("OpenFinding"),
+            },
+        },
+    },
+    "OpenFinding": {
+        "type": "object",
+        "properties": {
+            "action_id": {"type": "integer"},
+            "item_id": {"type": "string"},
+            "question": ref("Text"),
+            "finding": ref("Text"),
+            "critical": {"type": "boolean"},
+            "due": {"type": "string", "format": "date"},
+            "found_on": TIME,
+            "photo_item": {
+                "type": "string",
+                "description": 'the item id "after" photos are uploaded under (tl-<action>)',
+            },
+        },
+    },
+    "Text": {
+        "type": "object",
+        "properties": {"id": {"type": "string"}, "en": {"type": ["string", "null"]}},
+    },
+    "FollowUpCheck": {
+        "type": "object",
+        "properties": {
+            "action_id": {"type": "integer"},
+            "result": {"enum": ["corrected", "open", None]},
+            "note": {"type": "string"},
         },
     },
     "Inspector": {
@@ -228,6 +261,7 @@ SCHEMAS = {
                 },
             },
             "signatures": {"type": "array", "items": ref("SignatureState")},
+            "follow_up": {"type": "array", "items": ref("FollowUpCheck")},
         },
     },
     "AnswerEdit": {
