@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from sidak.domain.text import Text
-from sidak.media.images import ImageRejected, process_photo, process_signature
+from sidak.media.images import ImageRejected, ProcessedImage, process_photo, process_signature
 from sidak.media.store import FileStore
 from sidak.models import Inspection, Photo, Signature, SignerRole, User, db, utcnow
 from sidak.services import audit
@@ -23,6 +23,19 @@ from sidak.services.inspections.errors import (
     in_user_language,
 )
 from sidak.services.permissions import can_edit_draft
+
+
+def stored_image(store: FileStore, image: ProcessedImage) -> dict:
+    """Save a checked photo and its thumbnail; the columns every photo row keeps of them."""
+    return {
+        "sha256": image.sha256,
+        "storage_key": store.save(image.data, ".jpg"),
+        "thumb_key": store.save(image.thumbnail, ".jpg"),
+        "content_type": image.content_type,
+        "width": image.width,
+        "height": image.height,
+        "size_bytes": len(image.data),
+    }
 
 
 def file_store() -> FileStore:
@@ -69,13 +82,7 @@ def add_photo(
         uuid=key,
         inspection=inspection,
         item_id=item_id,
-        sha256=image.sha256,
-        storage_key=store.save(image.data, ".jpg"),
-        thumb_key=store.save(image.thumbnail, ".jpg"),
-        content_type=image.content_type,
-        width=image.width,
-        height=image.height,
-        size_bytes=len(image.data),
+        **stored_image(store, image),
         captured_at=image.captured_at or _plausible(taken_at),
         uploaded_by_id=user.id,
     )

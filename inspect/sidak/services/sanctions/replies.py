@@ -11,7 +11,12 @@ from sidak.media.images import ImageRejected, process_photo
 from sidak.models import ActionReply, CorrectiveAction, ReplyKind, ReplyPhoto, User, db, utcnow
 from sidak.services import audit, links, notifications
 from sidak.services.inspections.errors import InspectionError, NotAllowed
-from sidak.services.inspections.evidence import commit_or_clean, file_store, refusal_message
+from sidak.services.inspections.evidence import (
+    commit_or_clean,
+    file_store,
+    refusal_message,
+    stored_image,
+)
 from sidak.services.permissions import can_answer_for, can_decide_sanctions
 from sidak.services.sanctions.followups import refresh_sanction, settle_if_closed
 from sidak.services.sanctions.ladder import city_today
@@ -54,13 +59,7 @@ def reply(
         photo = ReplyPhoto(
             uuid=str(uuidlib.uuid4()),
             reply=answer,
-            sha256=image.sha256,
-            storage_key=store.save(image.data, ".jpg"),
-            thumb_key=store.save(image.thumbnail, ".jpg"),
-            content_type=image.content_type,
-            width=image.width,
-            height=image.height,
-            size_bytes=len(image.data),
+            **stored_image(store, image),
             captured_at=image.captured_at,
         )
         keys += [photo.storage_key, photo.thumb_key]

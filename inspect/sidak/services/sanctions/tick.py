@@ -67,17 +67,7 @@ def _overdue_actions(report: TickReport) -> None:
         audit.record("action.overdue", object_type="action", object_id=action.id)
         report.actions_overdue += 1
         by_office[(action.office_id, action.due_date)].append(action)
-    for (office_id, due), actions in by_office.items():
-        office = actions[0].office
-        report.reminders += len(
-            notifications.notify(
-                notifications.office_recipients(office),
-                "deadline.passed",
-                {"office": office.name, "count": len(actions), "due": due.isoformat()},
-                links.path("portal.index"),
-                once_key=f"deadline.passed:{office_id}:{due.isoformat()}",
-            )
-        )
+    report.reminders += _tell_offices(by_office, "deadline.passed")
 
 
 def _overdue_sanctions(report: TickReport) -> None:
@@ -142,17 +132,7 @@ def _reminders(report: TickReport) -> None:
     )
     for action in db.session.scalars(actions):
         soon[(action.office_id, action.due_date)].append(action)
-    for (office_id, due), items in soon.items():
-        office = items[0].office
-        report.reminders += len(
-            notifications.notify(
-                notifications.office_recipients(office),
-                "deadline.soon",
-                {"office": office.name, "count": len(items), "due": due.isoformat()},
-                links.path("portal.index"),
-                once_key=f"deadline.soon:{office_id}:{due.isoformat()}",
-            )
-        )
+    report.reminders += _tell_offices(soon, "deadline.soon")
     sanctions = select(Sanction).where(
         Sanction.status == SanctionState.ISSUED,
         Sanction.due_date >= report.today,
@@ -174,6 +154,23 @@ def _reminders(report: TickReport) -> None:
                 once_key=f"followup.due:{visit.id}:{visit.due_date.isoformat()}",
             )
         )
+
+
+def _tell_offices(groups: dict[tuple, list[CorrectiveAction]], kind: str) -> int:
+    """One notice per office and deadline (once ever) for its actions due that day."""
+    told = 0
+    for (office_id, due), actions in groups.items():
+        office = actions[0].office
+        told += len(
+            notifications.notify(
+                notifications.office_recipients(office),
+                kind,
+                {"office": office.name, "count": len(actions), "due": due.isoformat()},
+                links.path("portal.index"),
+                once_key=f"{kind}:{office_id}:{due.isoformat()}",
+            )
+        )
+    return told
 
 
 def _tell_office(sanction: Sanction, kind: str) -> int:
