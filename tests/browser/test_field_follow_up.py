@@ -129,6 +129,7 @@ def test_a_finding_marked_corrected_offline_reaches_the_server(live_server, phon
     # a phone that lost the draft gets it back from the server, marks included
     page.evaluate(f"() => SidakDB.del('inspections', '{key}')")
     page.goto(base + f"/lapangan#/i/{key}/temuan")
+    page.reload()  # the same page: a new hash alone would not load the bootstrap again
     card = page.locator(f"#temuan-{action_id}")
     card.wait_for()
     assert card.locator("input[value=corrected]").is_checked()

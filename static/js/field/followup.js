@@ -152,7 +152,8 @@
       '<p class="save-state" aria-live="polite" data-state></p></fieldset>';
   }
 
-  function render(root, record) {
+  /* `again`: the same page drawn anew (the list changed), so the scroll position stays */
+  function render(root, record, again) {
     var checklist = F.checklistOf(record);
     if (!checklist) { root.innerHTML = '<p class="error">' + esc(msg("noChecklist")) + "</p>"; return; }
     var list = record.followUps || [];
@@ -164,6 +165,7 @@
         }).join("") +
         (list.length ? '<p class="muted small">' + esc(msg("unmarkedStay")) + "</p>" : "") +
         '<nav class="section-nav"><a class="button primary" href="#/i/' + record.uuid + '/1">' + esc(msg("toChecklist")) + "</a></nav></form>";
+      if (!again) window.scrollTo(0, 0);  // arriving from the start form, scrolled to its button
       if (record.status === "draft") bind(document.getElementById("followups"), record.uuid);
       else document.getElementById("followups").querySelectorAll("input, textarea").forEach(function (el) { el.disabled = true; });
     });
@@ -175,7 +177,9 @@
     clearTimeout(typing[fs.dataset.item]);
     delete typing[fs.dataset.item];
     return mark(uuid, parseInt(fs.dataset.action, 10), checked ? checked.value : null,
-      fs.querySelector('[name="' + p + 'note"]').value.trim()).then(function () {
+      fs.querySelector('[name="' + p + 'note"]').value.trim()).then(function (record) {
+      var c = counts(record), done = document.querySelector('.jump a[href$="/temuan"] .completion');
+      if (done) { done.textContent = c.marked + "/" + c.total; done.classList.toggle("complete", !c.unmarked); }
       state.textContent = msg("savedOnDevice").replace("__T__", F.hhmm());
       state.className = "save-state saved";
       fs.classList.remove("has-error");
@@ -202,7 +206,10 @@
 
   /* The server changed the list of this draft's findings: show the new list if it is on screen. */
   window.addEventListener(CHANGED, function (e) {
-    if (location.hash === "#/i/" + e.detail.inspection + "/temuan") F.route();
+    if (location.hash !== "#/i/" + e.detail.inspection + "/temuan") return;
+    DB.get("inspections", e.detail.inspection).then(function (record) {
+      if (record) render(document.getElementById("app"), record, true);
+    });
   });
 
   window.SidakFollowUp = {
