@@ -36,6 +36,7 @@ translations: $(STAMP)
 run: install
 	$(BIN)/sidak db upgrade
 	$(BIN)/sidak demo load
+	$(BIN)/sidak analytics rebuild --missing
 	$(BIN)/sidak serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)

@@ -119,6 +119,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_commands(app: Flask) -> None:
+    from sidak.commands.analytics import analytics_group
     from sidak.commands.checklists import checklists_group
     from sidak.commands.demo import demo_group
     from sidak.commands.mail import mail_group
@@ -129,6 +130,7 @@ def _register_commands(app: Flask) -> None:
     from sidak.commands.verify import verify_command
 
     for group in (
+        analytics_group,
         checklists_group,
         demo_group,
         mail_group,

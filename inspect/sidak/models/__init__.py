@@ -1,5 +1,12 @@
 """Database models (SQLAlchemy 2.0, typed). Models never commit; services do."""
 
+from sidak.models.analytics import (
+    InspectionFinding,
+    InspectionSummary,
+    Integration,
+    IntegrationScope,
+    OfficeMonth,
+)
 from sidak.models.audit import AuditEvent
 from sidak.models.base import Base, db, utcnow
 from sidak.models.checklist import ChecklistRecord, ChecklistVersion
@@ -44,11 +51,16 @@ __all__ = [
     "FollowUpCheck",
     "FollowUpStatus",
     "Inspection",
+    "InspectionFinding",
     "InspectionStatus",
+    "InspectionSummary",
+    "Integration",
+    "IntegrationScope",
     "JobStatus",
     "MailStatus",
     "Notification",
     "Office",
+    "OfficeMonth",
     "OfficeType",
     "OutgoingMail",
     "Photo",

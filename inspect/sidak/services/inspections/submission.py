@@ -21,6 +21,7 @@ from sidak.models import (
     utcnow,
 )
 from sidak.services import audit
+from sidak.services.analytics import summaries
 from sidak.services.checklists import checklist_of
 from sidak.services.inspections.drafts import (
     AnswerInput,
@@ -90,6 +91,7 @@ def submit(
     inspection.findings_count = len(result.findings)
     inspection.score_json = render_json(checklist_of(inspection.checklist_version), result)
     inspection.submission_hash = submission_digest(inspection)
+    summaries.record(inspection, result)
     audit.record(
         "inspection.submit",
         user=user,
@@ -139,6 +141,7 @@ def finalize(user: User, inspection: Inspection) -> Inspection:
     inspection.canonical_json = integrity.canonical_bytes(record).decode("utf-8")
     inspection.content_hash = integrity.content_hash(record)
     inspection.status = InspectionStatus.FINALIZED
+    summaries.mark_finalized(inspection)
     audit.record(
         "inspection.finalize",
         user=user,

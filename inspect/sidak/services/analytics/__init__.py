@@ -1,0 +1,1 @@
+"""The counts behind the dashboards, the office pages, the exports and the read API."""

@@ -1,0 +1,81 @@
+"""The same sums over inspection summaries and over the monthly roll-up.
+
+Both give columns of the same names (those of `OfficeMonth`), so a query can take full
+months from the roll-up and the days at either end from the summaries, and add them up.
+"""
+
+from sqlalchemy import case, func
+
+from sidak.domain.analytics import Tally
+from sidak.domain.categories import CATEGORIES
+from sidak.models import InspectionSummary, OfficeMonth
+from sidak.models.analytics import category_column, category_count, category_sum
+
+S = InspectionSummary
+M = OfficeMonth
+#: the roll-up's measures, in the order of `summary_sums` and `rollup_sums`
+MEASURES = (
+    "inspections",
+    "scored",
+    "score_sum",
+    "with_critical",
+    "violations",
+    "findings",
+    "critical",
+    "last_on",
+    *(name for key in CATEGORIES for name in (category_sum(key), category_count(key))),
+)
+
+
+def _flag(condition):
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def summary_sums() -> list:
+    """Aggregates over `InspectionSummary` rows, labelled as the roll-up's columns."""
+    columns = [
+        func.count().label("inspections"),
+        func.count(S.score).label("scored"),
+        func.coalesce(func.sum(S.score), 0).label("score_sum"),
+        _flag(S.critical > 0).label("with_critical"),
+        _flag(S.violation).label("violations"),
+        func.coalesce(func.sum(S.findings), 0).label("findings"),
+        func.coalesce(func.sum(S.critical), 0).label("critical"),
+        func.max(S.started_on).label("last_on"),
+    ]
+    for key in CATEGORIES:
+        column = getattr(S, category_column(key))
+        columns.append(func.coalesce(func.sum(column), 0).label(category_sum(key)))
+        columns.append(func.count(column).label(category_count(key)))
+    return columns
+
+
+def rollup_sums(source=None) -> list:
+    """The same aggregates over roll-up rows (or over a subquery with the roll-up's columns)."""
+    table = source.c if source is not None else M.__table__.c
+    columns = []
+    for name in MEASURES:
+        column = table[name]
+        aggregate = func.max(column) if name == "last_on" else func.coalesce(func.sum(column), 0)
+        columns.append(aggregate.label(name))
+    return columns
+
+
+def tally_of(row) -> Tally:
+    """A result row with the measures' labels as a Tally."""
+    values = row._mapping
+    return Tally(
+        inspections=int(values["inspections"]),
+        scored=int(values["scored"]),
+        score_sum=int(values["score_sum"]),
+        with_critical=int(values["with_critical"]),
+        violations=int(values["violations"]),
+        findings=int(values["findings"]),
+        critical=int(values["critical"]),
+        last_on=values["last_on"],
+        categories={
+            key: (int(values[category_sum(key)]), int(values[category_count(key)]))
+            for key in CATEGORIES
+            if values[category_count(key)]
+        },
+    )
