@@ -117,8 +117,9 @@ def trend_lines(
         legend_at_bottom=True,
         legend_at_bottom_columns=min(len(series), 3) or 1,
         x_label_rotation=0,
-        show_minor_x_labels=len(labels) <= 12,
-        x_labels_major_every=max(1, len(labels) // 6),
+        # as many x labels as fit the width (about 70 px each), evenly spread
+        show_minor_x_labels=len(labels) <= width // 70,
+        x_labels_major_every=max(1, -(-len(labels) // max(1, width // 70))),
         dots_size=3,
         allow_interruptions=True,
         **_common(lang, width, 240),

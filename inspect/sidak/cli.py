@@ -36,7 +36,12 @@ def run_command(host: str, port: int, debug: bool) -> None:
             "Debugger Werkzeug hanya boleh di alamat loopback (127.0.0.1): "
             "siapa pun yang menjangkaunya bisa menjalankan kode di server."
         )
-    current_app.run(host=host, port=port, debug=debug, use_reloader=debug)
+    from werkzeug.serving import run_simple
+
+    # Flask ignores app.run() inside its own CLI, so serve with Werkzeug directly
+    app = current_app._get_current_object()
+    app.debug = debug
+    run_simple(host, port, app, use_debugger=debug, use_reloader=debug, threaded=True)
 
 
 @main.command("serve")

@@ -61,6 +61,8 @@ def from_environment() -> dict:
         "SANCTION_NUMBER_PATTERN": _env(
             "SANCTION_NUMBER_PATTERN", "{sequence:03d}/SP-SIDAK/{month_roman}/{year}"
         ),
+        #: the colour bands of compliance: red below the first, green above the second (in %)
+        "COMPLIANCE_BANDS": _env("COMPLIANCE_BANDS", "75,90"),
         "BABEL_DEFAULT_LOCALE": _env("LANGUAGE", "id"),
         "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Asia/Jakarta"),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -1,5 +1,6 @@
 """The ``sidak`` command as people use it."""
 
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -128,3 +129,36 @@ def test_preview_reports_bad_answers_by_line_and_exits_1(tmp_path):
     assert any(line.startswith(f"{answers}:1:") for line in lines), lines
     assert any(line.startswith(f"{answers}:2:") and "A004" in line for line in lines), lines
     assert "Traceback" not in result.output
+
+
+def test_run_serves_the_app(tmp_path):
+    """`sidak run` answers requests (Flask ignores app.run() inside its own CLI)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {**os.environ, "SIDAK_INSTANCE_PATH": str(tmp_path)}
+    environment.pop("SIDAK_DATABASE_URL", None)
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "sidak"), "run", "--port", str(port)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/masuk", timeout=2) as page:
+                    assert page.status == 200 and b"Sidak" in page.read()
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("sidak run did not answer")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

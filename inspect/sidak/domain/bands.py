@@ -30,3 +30,28 @@ def band_for(score: Decimal | None, bands: tuple[Band, ...] = DEFAULT_BANDS) -> 
     if score is None:
         return None
     return next((band for band in bands if score >= band.minimum), bands[-1])
+
+
+def bands_from_cutoffs(low: Decimal, high: Decimal) -> tuple[Band, ...]:
+    """Bands for a city's own cut-offs: red below `low`, yellow from `low` up to `high`,
+    green above `high` (scores have one decimal). Raises ValueError for a bad pair."""
+    if not (Decimal(0) < low < high < Decimal(100)):
+        raise ValueError(f"cut-offs must satisfy 0 < low < high < 100, got {low} and {high}")
+    green, yellow, red = DEFAULT_BANDS
+    return (
+        Band(green.id, green.label, high + Decimal("0.1"), green.color),
+        Band(yellow.id, yellow.label, low, yellow.color),
+        Band(red.id, red.label, Decimal(0), red.color),
+    )
+
+
+def parse_cutoffs(text: str) -> tuple[Band, ...]:
+    """Bands from ``"75,90"`` (the low and high cut-offs, in %). Raises ValueError."""
+    parts = [part.strip() for part in text.replace(";", ",").split(",")]
+    if len(parts) != 2:
+        raise ValueError(f"expected two numbers like '75,90', got {text!r}")
+    try:
+        low, high = (Decimal(part) for part in parts)
+    except ArithmeticError as error:
+        raise ValueError(f"expected two numbers like '75,90', got {text!r}") from error
+    return bands_from_cutoffs(low, high)

@@ -9,8 +9,11 @@ from flask import Flask
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 
+from sidak.domain.bands import band_for
+from sidak.domain.categories import CATEGORIES
 from sidak.domain.documents import display_code
 from sidak.domain.text import Text
+from sidak.models.office import OFFICE_TYPE_LABELS
 
 ITEM_TYPE_LABELS = {
     "yesno": _l("Ya / tidak"),
@@ -96,6 +99,11 @@ def ink_on(color: str) -> str:
     return "#ffffff" if on_white >= on_black else "#000000"
 
 
+def tenths_score(value: int | None) -> str:
+    """A score kept in tenths (873) as people read it: ``87,3``."""
+    return one_decimal(None if value is None else Decimal(value) / 10)
+
+
 def one_decimal(value: Decimal | None) -> str:
     """A score as people read it: always one decimal, a comma in Indonesian."""
     if value is None:
@@ -138,3 +146,8 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["item_type_labels"] = ITEM_TYPE_LABELS
     # scores have one decimal, so a band ends one tenth below the next band's start
     app.jinja_env.globals["one_tenth"] = Fraction(1, 10)
+    app.jinja_env.globals["band_for"] = band_for
+    app.jinja_env.globals["category_names"] = CATEGORIES
+    app.jinja_env.globals["office_types"] = OFFICE_TYPE_LABELS
+    app.add_template_filter(tenths_score, "tenths")
+    app.add_template_filter(lambda v: format_date(v, "MMMM y"), "monthformat")

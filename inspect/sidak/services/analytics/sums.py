@@ -14,7 +14,7 @@ from sidak.models.analytics import category_column, category_count, category_sum
 S = InspectionSummary
 M = OfficeMonth
 #: the roll-up's measures, in the order of `summary_sums` and `rollup_sums`
-MEASURES = (
+BASIC = (
     "inspections",
     "scored",
     "score_sum",
@@ -23,6 +23,9 @@ MEASURES = (
     "findings",
     "critical",
     "last_on",
+)
+MEASURES = (
+    *BASIC,
     *(name for key in CATEGORIES for name in (category_sum(key), category_count(key))),
 )
 
@@ -31,8 +34,9 @@ def _flag(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def summary_sums() -> list:
-    """Aggregates over `InspectionSummary` rows, labelled as the roll-up's columns."""
+def summary_sums(categories: bool = True) -> list:
+    """Aggregates over `InspectionSummary` rows, labelled as the roll-up's columns (without
+    the categories, a date-range scan reads one index and not the table)."""
     columns = [
         func.count().label("inspections"),
         func.count(S.score).label("scored"),
@@ -43,18 +47,18 @@ def summary_sums() -> list:
         func.coalesce(func.sum(S.critical), 0).label("critical"),
         func.max(S.started_on).label("last_on"),
     ]
-    for key in CATEGORIES:
+    for key in CATEGORIES if categories else ():
         column = getattr(S, category_column(key))
         columns.append(func.coalesce(func.sum(column), 0).label(category_sum(key)))
         columns.append(func.count(column).label(category_count(key)))
     return columns
 
 
-def rollup_sums(source=None) -> list:
+def rollup_sums(source=None, categories: bool = True) -> list:
     """The same aggregates over roll-up rows (or over a subquery with the roll-up's columns)."""
     table = source.c if source is not None else M.__table__.c
     columns = []
-    for name in MEASURES:
+    for name in MEASURES if categories else BASIC:
         column = table[name]
         aggregate = func.max(column) if name == "last_on" else func.coalesce(func.sum(column), 0)
         columns.append(aggregate.label(name))
@@ -64,6 +68,7 @@ def rollup_sums(source=None) -> list:
 def tally_of(row) -> Tally:
     """A result row with the measures' labels as a Tally."""
     values = row._mapping
+    with_categories = category_count(next(iter(CATEGORIES))) in values
     return Tally(
         inspections=int(values["inspections"]),
         scored=int(values["scored"]),
@@ -75,7 +80,7 @@ def tally_of(row) -> Tally:
         last_on=values["last_on"],
         categories={
             key: (int(values[category_sum(key)]), int(values[category_count(key)]))
-            for key in CATEGORIES
+            for key in (CATEGORIES if with_categories else ())
             if values[category_count(key)]
         },
     )

@@ -245,17 +245,17 @@ def trend_label(point: recap.TrendPoint, step: recap.Step) -> str:
     return f"{format_date(point.start, 'd MMM')}–{format_date(point.end, 'd MMM')}"
 
 
-def band_ranges(lang: str) -> list[tuple[Band, str]]:
+def band_ranges(lang: str, bands: tuple[Band, ...] = DEFAULT_BANDS) -> list[tuple[Band, str]]:
     """Each band with its scores as people write them: "> 90", "75–90", "< 75"."""
     tenth = Decimal("0.1")
     ranges = []
-    for index, band in enumerate(DEFAULT_BANDS):
+    for index, band in enumerate(bands):
         if index == 0:
             limits = f"> {_plain(band.minimum - tenth, lang)}"
-        elif index == len(DEFAULT_BANDS) - 1:
-            limits = f"< {_plain(DEFAULT_BANDS[index - 1].minimum, lang)}"
+        elif index == len(bands) - 1:
+            limits = f"< {_plain(bands[index - 1].minimum, lang)}"
         else:
-            upper = DEFAULT_BANDS[index - 1].minimum - tenth
+            upper = bands[index - 1].minimum - tenth
             limits = f"{_plain(band.minimum, lang)}–{_plain(upper, lang)}"
         ranges.append((band, limits))
     return ranges

@@ -1,0 +1,186 @@
+"""The mayor's dashboard: every panel for one filter, in a handful of queries.
+
+Compliance panels come from one tally per office (`queries.tallies`); the trend from one
+query by month or week; coverage from each office's last inspection; sanctions and actions
+from their tables, joined to the summaries for the period and the offices.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from sidak.domain import recap
+from sidak.domain.analytics import Tally, month_start, week_start
+from sidak.domain.analytics import panels as p
+from sidak.domain.analytics.filters import DashboardFilter, Step
+from sidak.domain.bands import Band, parse_cutoffs
+from sidak.domain.sanctions.lifecycle import (
+    ACTION_CLOSED,
+    SANCTION_CLOSED,
+    ActionState,
+    SanctionState,
+    action_state,
+    sanction_state,
+)
+from sidak.models import CorrectiveAction, InspectionSummary, Office, Sanction, db
+from sidak.services.analytics import queries
+from sidak.services.reports.letterhead import local_time
+from sidak.services.sanctions.ladder import city_today
+
+#: the order states are listed in: what needs someone first
+SANCTION_ORDER = (
+    SanctionState.OVERDUE,
+    SanctionState.PROPOSED,
+    SanctionState.ISSUED,
+    SanctionState.CORRECTED,
+    SanctionState.ESCALATED,
+    SanctionState.VERIFIED,
+    SanctionState.WAIVED,
+)
+ACTION_ORDER = (
+    ActionState.OVERDUE,
+    ActionState.OPEN,
+    ActionState.OBJECTED,
+    ActionState.REPLIED,
+    ActionState.CORRECTED,
+    ActionState.VERIFIED,
+    ActionState.WITHDRAWN,
+)
+
+
+def current_bands() -> tuple[Band, ...]:
+    return parse_cutoffs(current_app.config["COMPLIANCE_BANDS"])
+
+
+@dataclass(frozen=True)
+class StateRow:
+    state: str
+    total: int
+    #: open states: how many in each of `panels.AGE_GROUPS` (days since made); closed: None
+    ages: tuple[int, ...] | None
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    start: date
+    end: date
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    filter: DashboardFilter
+    bands: tuple[Band, ...]
+    total: Tally
+    offices: list[p.OfficeRow]  #: inspected in the period, worst first
+    in_scope: int  #: offices the filter covers, inspected or not
+    districts: list[p.GroupRow]
+    types: list[p.GroupRow]
+    categories: list[p.CategoryRow]
+    band_counts: list[tuple[Band, int]]
+    repeat: list[p.OfficeRow]
+    trend: list[TrendPoint]
+    sanctions: list[StateRow]
+    actions: list[StateRow]
+    idle: list[p.IdleOffice]
+
+
+def office_infos(f: DashboardFilter) -> list[p.OfficeInfo]:
+    query = select(Office.id, Office.name, Office.district, Office.type, Office.active)
+    scope = queries.offices_in_scope(f)
+    if scope is not None:
+        query = query.where(Office.id.in_(scope))
+    return [p.OfficeInfo(*row) for row in db.session.execute(query.order_by(Office.name))]
+
+
+def build(f: DashboardFilter) -> Dashboard:
+    offices = office_infos(f)
+    rows = p.office_rows(offices, queries.tallies(f, "office"))
+    total = p.overall(rows)
+    bands = current_bands()
+    last_seen = {
+        office_id: tally.last_on
+        for office_id, tally in queries.tallies(f.with_(date_from=None), "office", False).items()
+    }
+    return Dashboard(
+        filter=f,
+        bands=bands,
+        total=total,
+        offices=rows,
+        in_scope=sum(1 for o in offices if o.active),
+        districts=p.grouped(rows, lambda o: o.district),
+        types=p.grouped(rows, lambda o: o.type),
+        categories=p.categories(total),
+        band_counts=p.band_counts(rows, bands),
+        repeat=p.repeat_offenders(rows),
+        trend=trend(f),
+        sanctions=sanction_states(f),
+        actions=action_states(f),
+        idle=p.idle_offices(offices, last_seen, f.date_to, f.idle_days),
+    )
+
+
+def trend(f: DashboardFilter) -> list[TrendPoint]:
+    """The period cut into weeks or months, each with its tally (empty ones too)."""
+    by = "week" if f.step is Step.WEEK else "month"
+    found = queries.tallies(f, by, categories=False)
+    key_of = week_start if by == "week" else month_start
+    start = f.date_from or (min(found) if found else f.date_to)
+    cuts = recap.periods(start, f.date_to, recap.Step(by))
+    return [TrendPoint(a, b, found.get(key_of(a), Tally())) for a, b in cuts]
+
+
+def _age_counts(days: list[int]) -> tuple[int, ...]:
+    counts = [0] * len(p.AGE_GROUPS)
+    for value in days:
+        counts[p.age_group(value)] += 1
+    return tuple(counts)
+
+
+def _states(f, model, made_at, closed, effective, order) -> list[StateRow]:
+    """Counts by effective state, and by age for the open ones; filtered like the rest."""
+    S = InspectionSummary
+    joined = select().select_from(model).join(S, S.inspection_id == model.inspection_id)
+    where = queries.summary_conditions(f, f.date_from, f.date_to)
+    closed_names = [str(state) for state in closed]
+    totals: dict[str, int] = {}
+    counted = (
+        joined.add_columns(model.status, func.count())
+        .where(*where, model.status.in_(closed_names))
+        .group_by(model.status)
+    )
+    for status, count in db.session.execute(counted):
+        totals[status] = count
+    today = city_today()  # states and ages as they are now, whatever the period
+    ages: dict[str, list[int]] = {}
+    pending = joined.add_columns(model.status, model.due_date, made_at).where(
+        *where, model.status.not_in(closed_names)
+    )
+    for status, due, made in db.session.execute(pending):
+        state = effective(status, due, today)
+        ages.setdefault(state, []).append(max(0, (today - local_time(made).date()).days))
+    return [
+        StateRow(state, totals.get(state, 0), None)
+        if state in closed
+        else StateRow(state, len(ages.get(state, [])), _age_counts(ages.get(state, [])))
+        for state in order
+    ]
+
+
+def sanction_states(f: DashboardFilter) -> list[StateRow]:
+    return _states(
+        f, Sanction, Sanction.proposed_at, SANCTION_CLOSED, sanction_state, SANCTION_ORDER
+    )
+
+
+def action_states(f: DashboardFilter) -> list[StateRow]:
+    return _states(
+        f,
+        CorrectiveAction,
+        CorrectiveAction.created_at,
+        ACTION_CLOSED,
+        action_state,
+        ACTION_ORDER,
+    )

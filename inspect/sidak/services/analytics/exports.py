@@ -1,0 +1,331 @@
+"""Exports of the dashboard's lists: inspections, findings and sanctions as CSV or XLSX.
+
+Rows are read in batches from a server-side cursor and written as they come, so 100,000
+rows never sit in memory: CSV goes to the client chunk by chunk; XLSX is written by
+XlsxWriter in constant-memory mode to a temporary file, which is then streamed and removed.
+CSV is for other programs (comma-separated, decimal points, ISO dates, UTF-8 with BOM);
+XLSX is for people (typed cells, dates as dates).
+"""
+
+import csv
+import io
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import xlsxwriter
+
+from sidak.domain.categories import CATEGORIES
+from sidak.domain.sanctions.lifecycle import action_state, sanction_state
+from sidak.models import (
+    AnswerRecord,
+    ChecklistVersion,
+    CorrectiveAction,
+    Inspection,
+    InspectionFinding,
+    InspectionSummary,
+    Office,
+    Sanction,
+    User,
+    db,
+)
+from sidak.models.analytics import category_column
+from sidak.services import audit
+from sidak.services.analytics import lists
+from sidak.services.checklists import checklist_of
+from sidak.services.inspections.drafts import domain_answer
+
+S = InspectionSummary
+BATCH = 2000
+KINDS = ("inspeksi", "temuan", "sanksi")
+FORMATS = ("csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: str = "text"  #: text | number | score | date | int
+
+
+def _score(tenths: int | None) -> Decimal | None:
+    return None if tenths is None else Decimal(tenths) / 10
+
+
+class _Checklists:
+    """Checklist versions by id, parsed once per export."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, object] = {}
+
+    def __call__(self, version_id: int):
+        if version_id not in self._cache:
+            self._cache[version_id] = checklist_of(db.session.get(ChecklistVersion, version_id))
+        return self._cache[version_id]
+
+
+def inspection_columns(lang: str) -> list[Column]:
+    return [
+        Column("nomor_berita_acara"),
+        Column("uuid"),
+        Column("tanggal", "date"),
+        Column("kantor"),
+        Column("jenis_kantor"),
+        Column("kecamatan"),
+        Column("daftar_periksa"),
+        Column("versi_daftar_periksa"),
+        Column("status"),
+        Column("skor", "score"),
+        Column("nilai"),
+        Column("pelanggaran", "int"),
+        Column("temuan", "int"),
+        Column("butir_kritis_gagal", "int"),
+        *(Column(f"skor_{key}", "score") for key in CATEGORIES),
+    ]
+
+
+def inspection_rows(query, lang: str) -> Iterator[list]:
+    checklists = _Checklists()
+    columns = [
+        Inspection.report_number,
+        Inspection.uuid,
+        S.started_on,
+        Office.name,
+        Office.type,
+        Office.district,
+        S.checklist_key,
+        Inspection.checklist_version_id,
+        S.status,
+        S.score,
+        S.grade_id,
+        S.violation,
+        S.findings,
+        S.critical,
+        *(getattr(S, category_column(key)) for key in CATEGORIES),
+    ]
+    stream = query.with_only_columns(*columns).execution_options(yield_per=BATCH)
+    for row in db.session.execute(stream):
+        checklist = checklists(row[7])
+        grade = next((g for g in checklist.grades if g.id == row[10]), None)
+        yield [
+            row[0] or "",
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            checklist.version,
+            row[8],
+            _score(row[9]),
+            grade.label.get(lang) if grade else "",
+            int(bool(row[11])),
+            row[12],
+            row[13],
+            *(_score(value) for value in row[14:]),
+        ]
+
+
+def finding_columns(lang: str) -> list[Column]:
+    return [
+        Column("nomor_berita_acara"),
+        Column("uuid"),
+        Column("tanggal", "date"),
+        Column("kantor"),
+        Column("kecamatan"),
+        Column("daftar_periksa"),
+        Column("butir"),
+        Column("pertanyaan"),
+        Column("kategori"),
+        Column("kritis", "int"),
+        Column("jawaban"),
+        Column("catatan"),
+        Column("status_tindakan"),
+        Column("batas_perbaikan", "date"),
+    ]
+
+
+def finding_rows(query, lang: str, today: date) -> Iterator[list]:
+    from sidak.domain.preview import answer_text
+
+    checklists = _Checklists()
+    F = InspectionFinding
+    columns = [
+        Inspection.report_number,
+        Inspection.uuid,
+        S.started_on,
+        Office.name,
+        Office.district,
+        S.checklist_key,
+        F.item_id,
+        Inspection.checklist_version_id,
+        F.category,
+        F.critical,
+        CorrectiveAction.status,
+        CorrectiveAction.due_date,
+        AnswerRecord,
+    ]
+    stream = (
+        query.with_only_columns(*columns)
+        .outerjoin(
+            AnswerRecord,
+            (AnswerRecord.inspection_id == F.inspection_id) & (AnswerRecord.item_id == F.item_id),
+        )
+        .execution_options(yield_per=BATCH)
+    )
+    for row in db.session.execute(stream):
+        item = checklists(row[7]).item(row[6])
+        record = row[12]
+        answer = domain_answer(record) if record is not None else None
+        state = action_state(row[10], row[11], today) if row[10] else None
+        yield [
+            row[0] or "",
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            item.question.get(lang) if item else "",
+            CATEGORIES[row[8]].get(lang) if row[8] in CATEGORIES else row[8],
+            int(bool(row[9])),
+            answer_text(item, answer, lang) if item else "",
+            record.note if record is not None else "",
+            str(state) if state else "",
+            row[11],
+        ]
+
+
+def sanction_columns(lang: str) -> list[Column]:
+    return [
+        Column("nomor"),
+        Column("kantor"),
+        Column("kecamatan"),
+        Column("nomor_berita_acara"),
+        Column("tanggal_inspeksi", "date"),
+        Column("tingkat"),
+        Column("status"),
+        Column("pelanggaran_ke", "int"),
+        Column("alasan"),
+        Column("alasan_keputusan"),
+        Column("diusulkan", "date"),
+        Column("dijatuhkan", "date"),
+        Column("batas_perbaikan", "date"),
+    ]
+
+
+def sanction_rows(query, lang: str, today: date) -> Iterator[list]:
+    from sidak.services.reports.letterhead import local_time
+
+    columns = [
+        Sanction.number,
+        Office.name,
+        Office.district,
+        Inspection.report_number,
+        S.started_on,
+        Sanction.level_name,
+        Sanction.level_name_en,
+        Sanction.status,
+        Sanction.ordinal,
+        Sanction.reason,
+        Sanction.reason_en,
+        Sanction.decision_reason,
+        Sanction.proposed_at,
+        Sanction.issued_at,
+        Sanction.due_date,
+    ]
+    stream = query.with_only_columns(*columns).execution_options(yield_per=BATCH)
+    for row in db.session.execute(stream):
+        english = lang == "en"
+        yield [
+            row[0] or "",
+            row[1],
+            row[2],
+            row[3] or "",
+            row[4],
+            (row[6] if english and row[6] else row[5]),
+            str(sanction_state(row[7], row[14], today)),
+            row[8],
+            (row[10] if english and row[10] else row[9]),
+            row[11],
+            local_time(row[12]).date() if row[12] else None,
+            local_time(row[13]).date() if row[13] else None,
+            row[14],
+        ]
+
+
+def rows_of(kind: str, f, drill, bands, lang: str, today: date):
+    """(columns, rows) of one export."""
+    if kind == "inspeksi":
+        return inspection_columns(lang), inspection_rows(lists.inspections(f, drill, bands), lang)
+    if kind == "temuan":
+        return finding_columns(lang), finding_rows(lists.findings(f, drill, bands), lang, today)
+    return sanction_columns(lang), sanction_rows(lists.sanctions(f, drill, today), lang, today)
+
+
+def _csv_text(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def csv_chunks(columns: list[Column], rows: Iterator[list]) -> Iterator[bytes]:
+    """The CSV file in pieces of about 64 KB."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer.writerow([column.title for column in columns])
+    for row in rows:
+        writer.writerow([_csv_text(value) for value in row])
+        if buffer.tell() > 65536:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def xlsx_file(columns: list[Column], rows: Iterator[list], sheet: str):
+    """The workbook in a temporary file (constant memory), rewound for reading."""
+    handle = tempfile.TemporaryFile()  # noqa: SIM115  (closed by file_chunks once sent)
+    book = xlsxwriter.Workbook(handle, {"constant_memory": True, "in_memory": False})
+    page = book.add_worksheet(sheet[:31])
+    bold = book.add_format({"bold": True})
+    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    score = book.add_format({"num_format": "0.0"})
+    for index, column in enumerate(columns):
+        page.write_string(0, index, column.title, bold)
+        page.set_column(index, index, 14 if column.kind != "text" else 22)
+    page.freeze_panes(1, 0)
+    for number, row in enumerate(rows, start=1):
+        for index, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            kind = columns[index].kind
+            if kind == "date":
+                page.write_datetime(number, index, value, day)
+            elif kind == "score":
+                page.write_number(number, index, float(value), score)
+            elif kind == "int":
+                page.write_number(number, index, value)
+            else:
+                page.write_string(number, index, str(value))
+    book.close()
+    handle.seek(0)
+    return handle
+
+
+def file_chunks(handle, size: int = 65536) -> Iterator[bytes]:
+    try:
+        while chunk := handle.read(size):
+            yield chunk
+    finally:
+        handle.close()
+
+
+def record_export(user: User, kind: str, fmt: str, arguments: dict) -> None:
+    """Every export is in the audit log with who asked and what for; commit."""
+    audit.record("export", user=user, object_type=kind, format=fmt, filter=arguments)
+    db.session.commit()
