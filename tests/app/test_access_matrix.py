@@ -18,6 +18,7 @@ from sidak.models import (
     FollowUpCheck,
     Inspection,
     InspectionStatus,
+    Integration,
     Photo,
     RecapJob,
     ReplyPhoto,
@@ -68,6 +69,12 @@ EXPECTED = {
     "sync.photo_upload_state": ("GET", {"key": "draft", "photo_uuid": "draft_photo"}, TEAM),
     "sync.put_photo_chunk": ("PUT", {"key": "draft", "photo_uuid": "draft_photo"}, TEAM),
     "sync.put_signature": ("PUT", {"key": "draft", "role": "lead"}, TEAM),
+    "read_api.office_list": ("GET", {}, LOGGED_IN),
+    "read_api.office": ("GET", {"office_id": "office"}, VIEWERS),
+    "read_api.inspection_list": ("GET", {}, LOGGED_IN),
+    "read_api.inspection": ("GET", {"key": "final"}, VIEWERS),
+    "read_api.sanction_list": ("GET", {}, LOGGED_IN),
+    "read_api.sanction": ("GET", {"sanction_id": "sanction"}, VIEWERS),
     "inspections.new": ("GET", {}, INSPECTORS),
     "inspections.section": ("GET", {"key": "draft", "number": 1}, TEAM),
     "inspections.summary": ("GET", {"key": "draft"}, TEAM),
@@ -92,6 +99,13 @@ EXPECTED = {
     "recap.job": ("GET", {"job_id": "recap_job"}, CITY),
     "recap.job_state": ("GET", {"job_id": "recap_job"}, CITY),
     "recap.pdf": ("GET", {"job_id": "recap_job"}, CITY),
+    "dashboard.index": ("GET", {}, CITY),
+    "dashboard.inspections": ("GET", {}, CITY),
+    "dashboard.sanctions": ("GET", {}, CITY),
+    "dashboard.actions": ("GET", {}, CITY),
+    "dashboard.offices": ("GET", {}, CITY),
+    "dashboard.export": ("GET", {"kind": "inspeksi", "fmt": "csv"}, CITY),
+    "office_pages.history": ("GET", {"office_id": "office"}, VIEWERS),
     "sanctions.index": ("GET", {}, CITY),
     "sanctions.detail": ("GET", {"sanction_id": "sanction"}, CITY),
     "sanctions.decide": ("POST", {"sanction_id": "proposed_sanction"}, DECIDERS),
@@ -112,6 +126,10 @@ EXPECTED = {
     "admin.users.new": ("GET", {}, ADMIN),
     "admin.users.edit": ("GET", {"user_id": "other_inspector"}, ADMIN),
     "admin.users.password": ("POST", {"user_id": "other_inspector"}, ADMIN),
+    "admin.integrations.index": ("GET", {}, ADMIN),
+    "admin.integrations.new": ("GET", {}, ADMIN),
+    "admin.integrations.detail": ("GET", {"integration_id": "integration"}, ADMIN),
+    "admin.integrations.revoke": ("POST", {"integration_id": "integration"}, ADMIN),
     "notifications.index": ("GET", {}, LOGGED_IN),
     "notifications.mark_read": ("POST", {}, LOGGED_IN),
     # last: it ends the session
@@ -202,6 +220,14 @@ def world(app, make_user, make_office, shipped_checklists):
     )
     db.session.add(recap_job)
     sanctions = _sanction_records(final, office, people["own_head"], store)
+    integration = Integration(
+        name="Dasbor Dinkes",
+        token_hash="1" * 64,
+        token_prefix="sdk_uji",
+        scope="city",
+        created_by=people["admin"],
+    )
+    db.session.add(integration)
     db.session.add(FollowUpCheck(inspection=draft, action=sanctions["action"]))
     db.session.commit()
     ids = {
@@ -217,6 +243,7 @@ def world(app, make_user, make_office, shipped_checklists):
         "other_office": other_office.id,
         "other_inspector": people["other_inspector"].id,
         "recap_job": recap_job.id,
+        "integration": integration.id,
         **{name: getattr(made, "uuid", None) or made.id for name, made in sanctions.items()},
     }
     return people, ids

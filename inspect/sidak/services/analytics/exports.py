@@ -50,7 +50,7 @@ class Column:
 
 
 def _score(tenths: int | None) -> Decimal | None:
-    return None if tenths is None else Decimal(tenths) / 10
+    return None if tenths is None else Decimal(tenths).scaleb(-1)  # 873 -> 87.3, 950 -> 95.0
 
 
 class _Checklists:

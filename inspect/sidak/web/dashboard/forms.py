@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import DateField, IntegerField, SelectField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import NumberRange, Optional
 
 from sidak.domain.analytics.filters import DashboardFilter, Step, default_filter
@@ -37,7 +38,9 @@ class FilterForm(FlaskForm):
     jenis = SelectField(_l("Jenis kantor"), default="")
     daftar = SelectField(_l("Daftar periksa"), default="")
     per = SelectField(
-        _l("Tren per"), choices=[("bulan", _l("Bulan")), ("minggu", _l("Minggu"))], default="bulan"
+        _l("Tren per"),
+        choices=[SelectChoice("bulan", _l("Bulan")), SelectChoice("minggu", _l("Minggu"))],
+        default="bulan",
     )
     hari = IntegerField(
         _l("Belum dikunjungi selama (hari)"),
@@ -45,12 +48,13 @@ class FilterForm(FlaskForm):
     )
 
     def fill_choices(self) -> None:
-        everything = [("", _l("Semua"))]
+        everything = [SelectChoice("", _l("Semua"))]
         districts = db.session.scalars(select(Office.district).distinct().order_by(Office.district))
-        self.kecamatan.choices = everything + [(d, d) for d in districts]
-        self.jenis.choices = everything + [(k, v) for k, v in OFFICE_TYPE_LABELS.items()]
+        self.kecamatan.choices = everything + [SelectChoice(d, d) for d in districts]
+        types = OFFICE_TYPE_LABELS.items()
+        self.jenis.choices = everything + [SelectChoice(k, v) for k, v in types]
         keys = db.session.scalars(select(ChecklistRecord.key).order_by(ChecklistRecord.key))
-        self.daftar.choices = everything + [(k, k) for k in keys]
+        self.daftar.choices = everything + [SelectChoice(k, k) for k in keys]
 
 
 class ListForm(FilterForm):
@@ -64,11 +68,12 @@ class ListForm(FilterForm):
 
     def fill_choices(self) -> None:
         super().fill_choices()
-        everything = [("", _l("Semua"))]
-        self.pita.choices = everything + [(b.id, b.label.id) for b in DEFAULT_BANDS]
-        self.kategori.choices = everything + [(k, v.id) for k, v in CATEGORIES.items()]
+        everything = [SelectChoice("", _l("Semua"))]
+        self.pita.choices = everything + [SelectChoice(b.id, b.label.id) for b in DEFAULT_BANDS]
+        categories = CATEGORIES.items()
+        self.kategori.choices = everything + [SelectChoice(k, v.id) for k, v in categories]
         states = dict.fromkeys([*SanctionState, *ActionState])
-        self.status.choices = everything + [(str(s), str(s)) for s in states]
+        self.status.choices = everything + [SelectChoice(str(s), str(s)) for s in states]
 
 
 def _good(field):

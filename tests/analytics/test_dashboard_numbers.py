@@ -1,0 +1,137 @@
+"""The dashboard's numbers against the hand-computed values of the city in conftest.py."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from sidak.domain.analytics.filters import Step
+from sidak.services.analytics import dashboard, queries
+from tests.analytics.conftest import ARGS, PERIOD
+
+
+def test_totals_count_the_period_and_only_the_current_records(city):
+    d = dashboard.build(PERIOD)
+    # 80.0 + 90.5 + 70.0 + 60.0 + 95.0 = 395.5 over 5
+    assert d.total.inspections == 5
+    assert d.total.average == Decimal("79.1")
+    assert d.total.violations == 2
+    assert d.total.with_critical == 1 and d.total.critical_share == Decimal("20.0")
+    assert d.total.findings == 3
+
+
+def test_office_averages_round_half_up_and_rank_worst_first(city):
+    d = dashboard.build(PERIOD)
+    ranked = [(row.office.name, row.tally.average) for row in d.offices]
+    # A: (80.0 + 90.5) / 2 = 85.25 -> 85.3 (half up, not to even)
+    assert ranked == [
+        ("Puskesmas B", Decimal("65.0")),
+        ("Kelurahan A", Decimal("85.3")),
+        ("Dinas C", Decimal("95.0")),
+    ]
+
+
+def test_districts_types_and_bands(city):
+    d = dashboard.build(PERIOD)
+    # Utara: (80.0 + 90.5 + 70.0 + 60.0) / 4 = 75.125 -> 75.1; Selatan: C alone
+    assert [(g.key, g.offices, g.tally.inspections, g.tally.average) for g in d.districts] == [
+        ("Utara", 2, 4, Decimal("75.1")),
+        ("Selatan", 1, 1, Decimal("95.0")),
+    ]
+    assert [(g.key, g.tally.average) for g in d.types] == [
+        ("puskesmas", Decimal("65.0")),
+        ("kelurahan", Decimal("85.3")),
+        ("dinas", Decimal("95.0")),
+    ]
+    assert [(band.id, n) for band, n in d.band_counts] == [("green", 1), ("yellow", 1), ("red", 1)]
+
+
+def test_categories_average_only_the_inspections_that_scored_them(city):
+    d = dashboard.build(PERIOD)
+    masks = next(c for c in d.categories if c.key == "masks")
+    # 100.0 + 50.0 + 75.0 + 80.0 = 305.0 over 4 (B's February inspection scored no masks)
+    assert masks.scored == 4 and masks.average == Decimal("76.3")
+
+
+def test_repeat_offenders_and_coverage(city):
+    d = dashboard.build(PERIOD)
+    assert [(row.office.name, row.tally.violations) for row in d.repeat] == [("Puskesmas B", 2)]
+    # as of 10 March, 30 days: D was never inspected; A last on 5 February (33 days; its
+    # corrected 6 February record does not count); B on 5 March, C on 28 February
+    assert [(i.office.name, i.days) for i in d.idle] == [("Kelurahan D", None), ("Kelurahan A", 33)]
+    assert d.in_scope == 4
+
+
+def test_the_monthly_trend_cuts_the_period_at_its_ends(city):
+    d = dashboard.build(PERIOD)
+    points = [(p.start, p.end, p.tally.inspections, p.tally.average) for p in d.trend]
+    assert points == [
+        (date(2026, 1, 15), date(2026, 1, 31), 1, Decimal("80.0")),
+        # (90.5 + 70.0 + 95.0) / 3 = 85.1666... -> 85.2
+        (date(2026, 2, 1), date(2026, 2, 28), 3, Decimal("85.2")),
+        (date(2026, 3, 1), date(2026, 3, 10), 1, Decimal("60.0")),
+    ]
+
+
+def test_the_weekly_trend_counts_the_same_inspections(city):
+    d = dashboard.build(PERIOD.with_(step=Step.WEEK))
+    assert sum(p.tally.inspections for p in d.trend) == 5
+    assert d.trend[0].start == date(2026, 1, 15) and d.trend[0].end == date(2026, 1, 18)
+    week = next(p for p in d.trend if p.start == date(2026, 2, 2))
+    assert week.tally.inspections == 1 and week.tally.average == Decimal("90.5")
+
+
+def test_roll_up_and_summaries_agree_whatever_the_cut(city):
+    """The same days counted from the roll-up (whole months) or the summaries (edges)."""
+    whole = queries.tallies(
+        PERIOD.with_(date_from=date(2026, 2, 1), date_to=date(2026, 2, 28)), "all"
+    )
+    cut = queries.tallies(
+        PERIOD.with_(date_from=date(2026, 2, 1), date_to=date(2026, 2, 27)), "all"
+    )
+    assert whole[None].inspections == 3 and cut[None].inspections == 2
+    assert whole[None].score_sum == 2555 and cut[None].score_sum == 1605
+
+
+def test_filters_by_district_type_and_checklist(city):
+    utara = dashboard.build(PERIOD.with_(district="Utara"))
+    assert utara.total.inspections == 4 and utara.total.average == Decimal("75.1")
+    assert utara.in_scope == 2
+    kelurahan = dashboard.build(PERIOD.with_(office_type="kelurahan"))
+    assert kelurahan.total.inspections == 2 and [i.office.name for i in kelurahan.idle] == [
+        "Kelurahan D",
+        "Kelurahan A",
+    ]
+    other = dashboard.build(PERIOD.with_(checklist="puskesmas"))
+    assert other.total.inspections == 0 and other.total.average is None
+
+
+def test_an_issued_sanction_past_its_deadline_counts_as_overdue(city):
+    d = dashboard.build(PERIOD)
+    overdue = next(row for row in d.sanctions if row.state == "overdue")
+    issued = next(row for row in d.sanctions if row.state == "issued")
+    assert overdue.total == 1 and overdue.ages == (0, 0, 0, 1)
+    assert issued.total == 0
+
+
+def test_the_page_shows_the_numbers_and_links_each_to_its_list(client, city, city_user):
+    page = client.get("/dasbor", query_string=ARGS).get_data(as_text=True)
+    assert "79,1" in page and "85,3" in page and "75,1" in page and "76,3" in page
+    assert "Puskesmas B" in page and "belum pernah diinspeksi" in page
+    # the violations tile links to the list of exactly those inspections
+    link = re.search(r'href="(/dasbor/inspeksi\?[^"]*pelanggaran=1[^"]*)"', page).group(1)
+    listing = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    assert "2 inspeksi" in listing and listing.count('tag critical">pelanggaran') == 2
+    utara = client.get("/dasbor/inspeksi", query_string={**ARGS, "kecamatan": "Utara"})
+    assert "4 inspeksi" in utara.get_data(as_text=True)
+    overdue = client.get("/dasbor/sanksi", query_string={**ARGS, "status": "overdue", "umur": 3})
+    assert "Teguran tertulis" in overdue.get_data(as_text=True)
+
+
+def test_a_wrong_filter_says_so_and_keeps_the_page(client, city, city_user):
+    response = client.get("/dasbor", query_string={"dari": "kemarin", "hari": "-3"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Not a valid date value" in page or "Tanggal tidak valid" in page
+    assert "Isi antara 1 dan 3650 hari." in page
+    backwards = client.get("/dasbor", query_string={"dari": "2026-03-10", "sampai": "2026-01-01"})
+    assert "Tanggal awal sesudah tanggal akhir." in backwards.get_data(as_text=True)
