@@ -55,6 +55,7 @@ bench: install
 	$(BIN)/python bench/checklists.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

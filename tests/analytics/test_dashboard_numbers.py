@@ -135,3 +135,21 @@ def test_a_wrong_filter_says_so_and_keeps_the_page(client, city, city_user):
     assert "Isi antara 1 dan 3650 hari." in page
     backwards = client.get("/dasbor", query_string={"dari": "2026-03-10", "sampai": "2026-01-01"})
     assert "Tanggal awal sesudah tanggal akhir." in backwards.get_data(as_text=True)
+
+
+def test_the_city_chooses_its_colour_bands(app, city):
+    app.config["COMPLIANCE_BANDS"] = "60,91"  # the earlier national scale
+    d = dashboard.build(PERIOD)
+    # B 65.0 is yellow from 60 on; C 95.0 is above 91
+    assert [(band.id, n) for band, n in d.band_counts] == [("green", 1), ("yellow", 2), ("red", 0)]
+    assert d.bands[0].minimum == Decimal("91.1")
+
+
+def test_wrong_bands_stop_the_app_at_start(monkeypatch):
+    import pytest
+
+    from sidak.app import create_app
+
+    monkeypatch.setenv("SIDAK_COMPLIANCE_BANDS", "90,75")
+    with pytest.raises(RuntimeError, match="SIDAK_COMPLIANCE_BANDS"):
+        create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})

@@ -172,14 +172,14 @@ def green_share(rows: Sequence[InspectionRow], bands=DEFAULT_BANDS) -> Decimal |
     return share(sum(1 for score in scored if _is_green(score, bands)), len(scored))
 
 
-def totals(rows: Sequence[InspectionRow]) -> Totals:
+def totals(rows: Sequence[InspectionRow], bands: tuple[Band, ...] = DEFAULT_BANDS) -> Totals:
     return Totals(
         inspections=len(rows),
         finalized=sum(1 for row in rows if row.status == "finalized"),
         offices=len({row.office_id for row in rows}),
         districts=len({row.district for row in rows}),
         average=average(row.score for row in rows),
-        green_share=green_share(rows),
+        green_share=green_share(rows, bands),
         critical_share=share(sum(1 for row in rows if row.critical), len(rows)),
         findings=sum(row.findings for row in rows),
         critical=sum(row.critical for row in rows),
@@ -218,7 +218,9 @@ def by_office(rows: Sequence[InspectionRow]) -> list[OfficeSummary]:
     return sorted(summaries, key=lambda s: _worst_first(s.average, s.name))
 
 
-def by_district(rows: Sequence[InspectionRow]) -> list[DistrictSummary]:
+def by_district(
+    rows: Sequence[InspectionRow], bands: tuple[Band, ...] = DEFAULT_BANDS
+) -> list[DistrictSummary]:
     """One line per district with an inspection, lowest average first."""
     groups: dict[str, list[InspectionRow]] = defaultdict(list)
     for row in rows:
@@ -229,7 +231,7 @@ def by_district(rows: Sequence[InspectionRow]) -> list[DistrictSummary]:
             offices=len({row.office_id for row in district_rows}),
             inspections=len(district_rows),
             average=average(row.score for row in district_rows),
-            green_share=green_share(district_rows),
+            green_share=green_share(district_rows, bands),
         )
         for name, district_rows in groups.items()
     ]

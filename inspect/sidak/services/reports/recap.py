@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from flask import render_template
+from flask import current_app, render_template
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import exists, select
@@ -21,7 +21,7 @@ from sqlalchemy.orm import aliased
 
 from sidak import charts
 from sidak.domain import recap
-from sidak.domain.bands import DEFAULT_BANDS, Band, band_for
+from sidak.domain.bands import DEFAULT_BANDS, Band, band_for, parse_cutoffs
 from sidak.domain.categories import CATEGORIES
 from sidak.domain.checklist import Checklist
 from sidak.domain.text import Text
@@ -168,7 +168,8 @@ def build(data: RecapData, lang: str, files: dict) -> dict:
     """The template context (call inside ``force_locale(lang)``); the charts are added to
     `files` for the renderer and named by URL in the context."""
     rows = data.rows
-    districts = recap.by_district(rows)
+    bands = parse_cutoffs(current_app.config["COMPLIANCE_BANDS"])
+    districts = recap.by_district(rows, bands)
     categories = recap.failures_by_category(rows)
     step = recap.trend_step(data.date_from, data.date_to)
     points = recap.trend(rows, data.date_from, data.date_to, step)
@@ -180,7 +181,7 @@ def build(data: RecapData, lang: str, files: dict) -> dict:
         "date_to": data.date_to,
         "period": period_label(data.date_from, data.date_to),
         "generated": utcnow().astimezone(city_zone()),
-        "totals": recap.totals(rows),
+        "totals": recap.totals(rows, bands),
         "offices": recap.by_office(rows),
         "districts": districts,
         "categories": categories,
@@ -190,19 +191,24 @@ def build(data: RecapData, lang: str, files: dict) -> dict:
         "questions": data.questions,
         "category_names": CATEGORIES,
         "office_types": OFFICE_TYPE_LABELS,
-        "band_ranges": band_ranges(lang),
-        "band_for": band_for,
+        "band_ranges": band_ranges(lang, bands),
+        "band_for": lambda score: band_for(score, bands),
         "items_per_category": recap.ITEMS_PER_CATEGORY,
         "district_chart": chart_image(
             files,
             "districts.svg",
-            charts.score_bars([_bar(d.name, d.average) for d in districts], lang=lang, width=620),
+            charts.score_bars(
+                [_bar(d.name, d.average, bands) for d in districts], lang=lang, width=620
+            ),
         ),
         "category_chart": chart_image(
             files,
             "categories.svg",
             charts.score_bars(
-                [_bar(CATEGORIES[c.key].get(lang), c.average) for c in _by_score(categories)],
+                [
+                    _bar(CATEGORIES[c.key].get(lang), c.average, bands)
+                    for c in _by_score(categories)
+                ],
                 lang=lang,
                 width=620,
             ),
@@ -266,8 +272,8 @@ def _plain(value: Decimal, lang: str) -> str:
     return text.replace(".", ",") if lang == "id" else text
 
 
-def _bar(label: str, score: Decimal | None) -> charts.Bar:
-    band = band_for(score)
+def _bar(label: str, score: Decimal | None, bands: tuple[Band, ...]) -> charts.Bar:
+    band = band_for(score, bands)
     return charts.Bar(label, score, band.color if band else charts.NEUTRAL)
 
 
