@@ -31,6 +31,7 @@ from sidak.models import (
     Office,
     Role,
     Sanction,
+    User,
     db,
 )
 from sidak.services.analytics.summaries import rebuild_rollup
@@ -41,75 +42,78 @@ PERIOD = DashboardFilter(date_from=date(2026, 1, 15), date_to=date(2026, 3, 10))
 ARGS = {"dari": "2026-01-15", "sampai": "2026-03-10"}
 
 
-@pytest.fixture
-def record_summary(app, shipped_checklists, make_user):
-    """A factory: an inspection of `office` on `day` with the given summary."""
+def add_summary(
+    office,
+    day: date,
+    score: float,
+    *,
+    current=True,
+    violation=False,
+    critical=0,
+    findings=0,
+    masks=None,
+    status="finalized",
+    items=(),
+    checklist="kantor-pelayanan",
+) -> Inspection:
+    """An inspection of `office` on `day` with the given summary (and findings), committed;
+    the first inspector and the checklist's current version are its author and form."""
     version_id = db.session.scalar(
-        select(ChecklistRecord.current_version_id).where(ChecklistRecord.key == "kantor-pelayanan")
+        select(ChecklistRecord.current_version_id).where(ChecklistRecord.key == checklist)
     )
-    inspector = make_user("tim", role=Role.INSPECTOR)
-
-    def record(
-        office,
-        day: date,
-        score: float,
-        *,
-        current=True,
-        violation=False,
-        critical=0,
-        findings=0,
-        masks=None,
-        status="finalized",
-        items=(),
-    ):
-        started = datetime.combine(day, time(9), tzinfo=city_zone())
-        inspection = Inspection(
-            uuid=str(uuid.uuid4()),
+    inspector = db.session.scalar(select(User).where(User.role == Role.INSPECTOR).limit(1))
+    inspection = Inspection(
+        uuid=str(uuid.uuid4()),
+        office_id=office.id,
+        checklist_version_id=version_id,
+        created_by_id=inspector.id,
+        status=status,
+        started_at=datetime.combine(day, time(9), tzinfo=city_zone()),
+        score=score,
+        findings_count=len(items) or findings,
+        critical_failures=critical,
+    )
+    db.session.add(inspection)
+    db.session.flush()
+    db.session.add(
+        InspectionSummary(
+            inspection_id=inspection.id,
             office_id=office.id,
-            checklist_version_id=version_id,
-            created_by_id=inspector.id,
+            checklist_key=checklist,
             status=status,
-            started_at=started,
-            score=score,
-            findings_count=findings,
-            critical_failures=critical,
+            current=current,
+            started_on=day,
+            week=week_start(day),
+            month=month_start(day),
+            score=round(score * 10),
+            violation=violation,
+            findings=len(items) or findings,
+            critical=critical,
+            cat_masks=None if masks is None else round(masks * 10),
         )
-        db.session.add(inspection)
-        db.session.flush()
+    )
+    db.session.flush()
+    names = list(items) or [f"butir-{n}" for n in range(findings)]
+    for position, item_id in enumerate(names):
         db.session.add(
-            InspectionSummary(
+            InspectionFinding(
                 inspection_id=inspection.id,
                 office_id=office.id,
-                checklist_key="kantor-pelayanan",
-                status=status,
-                current=current,
-                started_on=day,
-                week=week_start(day),
-                month=month_start(day),
-                score=round(score * 10),
-                violation=violation,
-                findings=len(items) or findings,
-                critical=critical,
-                cat_masks=None if masks is None else round(masks * 10),
+                item_id=item_id,
+                category="masks",
+                critical=position < critical,
+                position=position,
             )
         )
-        db.session.flush()
-        names = list(items) or [f"butir-{n}" for n in range(findings)]
-        for position, item_id in enumerate(names):
-            db.session.add(
-                InspectionFinding(
-                    inspection_id=inspection.id,
-                    office_id=office.id,
-                    item_id=item_id,
-                    category="masks",
-                    critical=position < critical,
-                    position=position,
-                )
-            )
-        db.session.commit()
-        return inspection
+    db.session.commit()
+    return inspection
 
-    return record
+
+@pytest.fixture
+def record_summary(app, shipped_checklists, make_user):
+    """`add_summary` as a fixture, with an inspector to author the inspections."""
+    make_user("tim", role=Role.INSPECTOR)
+    return add_summary
 
 
 @pytest.fixture
