@@ -6,6 +6,7 @@ a page can put a table beside it for screen readers.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 import pygal
@@ -16,6 +17,8 @@ FONT = "Sidak Sans, Noto Sans, DejaVu Sans, Arial, sans-serif"  # Sidak Sans: th
 INK = "#1f2328"
 GRID = "#c8ccd0"
 NEUTRAL = "#5b6570"
+#: charts kept drawn, per process (tens of KB each)
+CACHED_CHARTS = 128
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,13 @@ def _common(lang: str, width: int, height: int) -> dict:
 
 def score_bars(bars: list[Bar], *, lang: str = "id", width: int = 520) -> Markup:
     """Horizontal bars from 0 to 100, one per row, top to bottom in the given order."""
+    return _score_bars(tuple(bars), lang, width)
+
+
+# A chart is a pure function of what it shows: the dashboard asks for the same ones again and
+# again between two inspections, and pygal takes milliseconds to draw each.
+@lru_cache(maxsize=CACHED_CHARTS)
+def _score_bars(bars: tuple[Bar, ...], lang: str, width: int) -> Markup:
     height = 34 + 17 * max(len(bars), 1)
     chart = pygal.HorizontalBar(
         style=_style(()),
@@ -111,6 +121,11 @@ def trend_lines(
     labels: list[str], series: list[Series], *, lang: str = "id", width: int = 520
 ) -> Markup:
     """Scores over time, one line per series, with a legend below when there are several."""
+    return _trend_lines(tuple(labels), tuple(series), lang, width)
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _trend_lines(labels: tuple[str, ...], series: tuple[Series, ...], lang: str, width: int):
     chart = pygal.Line(
         style=_style(tuple(s.color for s in series)),
         show_legend=len(series) > 1,

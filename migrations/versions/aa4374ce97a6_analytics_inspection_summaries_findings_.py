@@ -31,6 +31,7 @@ def upgrade():
         sa.Column("with_critical", sa.Integer(), nullable=False),
         sa.Column("violations", sa.Integer(), nullable=False),
         sa.Column("findings", sa.Integer(), nullable=False),
+        sa.Column("finalized_findings", sa.Integer(), nullable=False),
         sa.Column("critical", sa.Integer(), nullable=False),
         sa.Column("last_on", sa.Date(), nullable=False),
         sa.Column("cat_masks_sum", sa.Integer(), nullable=False),

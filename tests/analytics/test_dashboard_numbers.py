@@ -123,6 +123,14 @@ def test_the_page_shows_the_numbers_and_links_each_to_its_list(client, city, cit
     assert "2 inspeksi" in listing and listing.count('tag critical">pelanggaran') == 2
     utara = client.get("/dasbor/inspeksi", query_string={**ARGS, "kecamatan": "Utara"})
     assert "4 inspeksi" in utara.get_data(as_text=True)
+    # filtered by a district, its rows still link to their lists (the district once)
+    filtered = client.get(
+        "/dasbor", query_string={**ARGS, "kecamatan": "Utara", "jenis": "puskesmas"}
+    )
+    assert filtered.status_code == 200
+    assert "65,0" in filtered.get_data(as_text=True) and "95,0" not in filtered.get_data(
+        as_text=True
+    )
     overdue = client.get("/dasbor/sanksi", query_string={**ARGS, "status": "overdue", "umur": 3})
     assert "Teguran tertulis" in overdue.get_data(as_text=True)
 

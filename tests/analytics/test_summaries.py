@@ -84,3 +84,30 @@ def test_rebuild_gives_the_same_summaries_and_roll_up(client, people):
         (c.month, c.inspections, c.score_sum) for c in db.session.scalars(select(OfficeMonth))
     ] == cells
     assert rebuild(missing_only=True) == 0
+
+
+def test_the_actions_panel_counts_every_action_of_the_period(client, people):
+    from sidak.domain.analytics.filters import default_filter
+    from sidak.models import CorrectiveAction
+    from sidak.services.analytics import dashboard
+    from sidak.services.sanctions.ladder import city_today
+
+    office, _head, _city = people
+    log_in(client, "budi")
+    inspection = violate_and_finalize(client, start(client, office))
+    actions = list(
+        db.session.scalars(
+            select(CorrectiveAction).where(CorrectiveAction.inspection_id == inspection.id)
+        )
+    )
+    f = default_filter(city_today())
+
+    def counts():
+        return {row.state: row.total for row in dashboard.build(f).actions}
+
+    assert counts()["open"] == len(actions) == inspection.findings_count
+    assert counts()["verified"] == counts()["withdrawn"] == 0
+    actions[0].status, actions[1].status = "verified", "withdrawn"
+    db.session.commit()
+    after = counts()
+    assert (after["open"], after["verified"], after["withdrawn"]) == (len(actions) - 2, 1, 1)

@@ -118,6 +118,8 @@ class OfficeMonth(db.Model):
     with_critical: Mapped[int] = mapped_column(default=0)
     violations: Mapped[int] = mapped_column(default=0)
     findings: Mapped[int] = mapped_column(default=0)
+    #: findings of finalized records: each is a corrective action, whatever its state now
+    finalized_findings: Mapped[int] = mapped_column(default=0)
     critical: Mapped[int] = mapped_column(default=0)
     #: the last day the office was inspected in the month
     last_on: Mapped[date]

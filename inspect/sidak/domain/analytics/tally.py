@@ -33,6 +33,7 @@ class Tally:
     with_critical: int = 0  #: inspections with a failed critical item
     violations: int = 0  #: inspections the sanction ladder calls violations
     findings: int = 0
+    finalized_findings: int = 0  #: findings of finalized records (one corrective action each)
     critical: int = 0  #: failed critical items
     last_on: date | None = None  #: the latest day counted
     #: category key -> (sum of its scores in tenths, inspections that scored it)
@@ -46,6 +47,7 @@ class Tally:
         self.with_critical += other.with_critical
         self.violations += other.violations
         self.findings += other.findings
+        self.finalized_findings += other.finalized_findings
         self.critical += other.critical
         if other.last_on is not None and (self.last_on is None or other.last_on > self.last_on):
             self.last_on = other.last_on

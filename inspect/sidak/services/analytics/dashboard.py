@@ -117,7 +117,7 @@ def build(f: DashboardFilter) -> Dashboard:
         repeat=p.repeat_offenders(rows),
         trend=trend(f),
         sanctions=sanction_states(f),
-        actions=action_states(f),
+        actions=action_states(f, total.finalized_findings),
         idle=p.idle_offices(offices, last_seen, f.date_to, f.idle_days),
     )
 
@@ -139,28 +139,41 @@ def _age_counts(days: list[int]) -> tuple[int, ...]:
     return tuple(counts)
 
 
-def _states(f, model, made_at, closed, effective, order) -> list[StateRow]:
-    """Counts by effective state, and by age for the open ones; filtered like the rest."""
+def _joined(model):
     S = InspectionSummary
-    joined = select().select_from(model).join(S, S.inspection_id == model.inspection_id)
-    where = queries.summary_conditions(f, f.date_from, f.date_to)
-    closed_names = [str(state) for state in closed]
-    totals: dict[str, int] = {}
-    counted = (
-        joined.add_columns(model.status, func.count())
-        .where(*where, model.status.in_(closed_names))
+    return select().select_from(model).join(S, S.inspection_id == model.inspection_id)
+
+
+def _closed_counts(f: DashboardFilter, model, states) -> dict[str, int]:
+    """How many of the period's sanctions or actions are in each of these (final) states."""
+    query = (
+        _joined(model)
+        .add_columns(model.status, func.count())
+        .where(*queries.summary_conditions(f, f.date_from, f.date_to))
+        .where(model.status.in_([str(state) for state in states]))
         .group_by(model.status)
     )
-    for status, count in db.session.execute(counted):
-        totals[status] = count
+    return dict(db.session.execute(query).all())
+
+
+def _open_ages(f: DashboardFilter, model, made_at, closed, effective) -> dict[str, list[int]]:
+    """The age in days of each of the period's open sanctions or actions, by effective state
+    (an issued sanction or open action past its deadline is overdue, before the tick)."""
     today = city_today()  # states and ages as they are now, whatever the period
-    ages: dict[str, list[int]] = {}
-    pending = joined.add_columns(model.status, model.due_date, made_at).where(
-        *where, model.status.not_in(closed_names)
+    query = (
+        _joined(model)
+        .add_columns(model.status, model.due_date, made_at)
+        .where(*queries.summary_conditions(f, f.date_from, f.date_to))
+        .where(model.status.not_in([str(state) for state in closed]))
     )
-    for status, due, made in db.session.execute(pending):
+    ages: dict[str, list[int]] = {}
+    for status, due, made in db.session.execute(query):
         state = effective(status, due, today)
         ages.setdefault(state, []).append(max(0, (today - local_time(made).date()).days))
+    return ages
+
+
+def _rows(order, closed, totals: dict[str, int], ages: dict[str, list[int]]) -> list[StateRow]:
     return [
         StateRow(state, totals.get(state, 0), None)
         if state in closed
@@ -170,17 +183,20 @@ def _states(f, model, made_at, closed, effective, order) -> list[StateRow]:
 
 
 def sanction_states(f: DashboardFilter) -> list[StateRow]:
-    return _states(
-        f, Sanction, Sanction.proposed_at, SANCTION_CLOSED, sanction_state, SANCTION_ORDER
-    )
+    ages = _open_ages(f, Sanction, Sanction.proposed_at, SANCTION_CLOSED, sanction_state)
+    totals = _closed_counts(f, Sanction, SANCTION_CLOSED)
+    return _rows(SANCTION_ORDER, SANCTION_CLOSED, totals, ages)
 
 
-def action_states(f: DashboardFilter) -> list[StateRow]:
-    return _states(
-        f,
-        CorrectiveAction,
-        CorrectiveAction.created_at,
-        ACTION_CLOSED,
-        action_state,
-        ACTION_ORDER,
-    )
+def action_states(f: DashboardFilter, finalized_findings: int | None = None) -> list[StateRow]:
+    """Actions by state. Every finding of a finalized record is one action, so the verified
+    ones are what remains of the period's findings once the open and withdrawn ones (few,
+    read from the table) are counted; the roll-up gives that total without reading actions."""
+    if finalized_findings is None:
+        finalized_findings = queries.overall(f).finalized_findings
+    ages = _open_ages(f, CorrectiveAction, CorrectiveAction.created_at, ACTION_CLOSED, action_state)
+    totals = _closed_counts(f, CorrectiveAction, [ActionState.WITHDRAWN])
+    pending = sum(len(found) for found in ages.values())
+    withdrawn = totals.get(ActionState.WITHDRAWN, 0)
+    totals[ActionState.VERIFIED] = max(0, finalized_findings - pending - withdrawn)
+    return _rows(ACTION_ORDER, ACTION_CLOSED, totals, ages)

@@ -8,7 +8,7 @@ from sqlalchemy import case, func
 
 from sidak.domain.analytics import Tally
 from sidak.domain.categories import CATEGORIES
-from sidak.models import InspectionSummary, OfficeMonth
+from sidak.models import InspectionStatus, InspectionSummary, OfficeMonth
 from sidak.models.analytics import category_column, category_count, category_sum
 
 S = InspectionSummary
@@ -21,6 +21,7 @@ BASIC = (
     "with_critical",
     "violations",
     "findings",
+    "finalized_findings",
     "critical",
     "last_on",
 )
@@ -44,6 +45,9 @@ def summary_sums(categories: bool = True) -> list:
         _flag(S.critical > 0).label("with_critical"),
         _flag(S.violation).label("violations"),
         func.coalesce(func.sum(S.findings), 0).label("findings"),
+        func.coalesce(
+            func.sum(case((S.status == InspectionStatus.FINALIZED, S.findings), else_=0)), 0
+        ).label("finalized_findings"),
         func.coalesce(func.sum(S.critical), 0).label("critical"),
         func.max(S.started_on).label("last_on"),
     ]
@@ -76,6 +80,7 @@ def tally_of(row) -> Tally:
         with_critical=int(values["with_critical"]),
         violations=int(values["violations"]),
         findings=int(values["findings"]),
+        finalized_findings=int(values["finalized_findings"]),
         critical=int(values["critical"]),
         last_on=values["last_on"],
         categories={

@@ -29,7 +29,8 @@ def _link_maker(f):
     base = filter_args(f)
 
     def link(endpoint: str, **drill) -> str:
-        return url_for(endpoint, **base, **{k: v for k, v in drill.items() if v is not None})
+        chosen = {k: v for k, v in drill.items() if v is not None}
+        return url_for(endpoint, **{**base, **chosen})
 
     return link
 
