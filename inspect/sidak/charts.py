@@ -6,8 +6,8 @@ a page can put a table beside it for screen readers.
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 import pygal
 from markupsafe import Markup
