@@ -94,6 +94,7 @@ def _register_blueprints(app: Flask) -> None:
         notifications,
         portal,
         pwa,
+        read_api,
         recap,
         reports,
         sanctions,
@@ -108,6 +109,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(inspections.bp)
     app.register_blueprint(inspections.api)
     app.register_blueprint(sync.bp)
+    app.register_blueprint(read_api.bp)
     app.register_blueprint(pwa.bp)
     app.register_blueprint(field.bp)
     app.register_blueprint(reports.bp)

@@ -1,11 +1,16 @@
 """The OpenAPI 3.1 description of /api/v1, served at GET /api/v1/openapi.json.
 
+Two parts: the phone's sync protocol (here) and the read API for the city's other systems
+(`sidak.api.read_paths`, `sidak.api.read_schemas`).
+
 Kept beside the code as a Python literal (no file to package); a test checks that every
 /api/v1 route is described here and that the document is valid OpenAPI.
 """
 
 from functools import cache
 
+from sidak.api.read_paths import INSPECTION_GET, READ_PATHS
+from sidak.api.read_schemas import BEARER, READ_RESPONSES, READ_SCHEMAS
 from sidak.api.schemas import (
     RESPONSES,
     SCHEMAS,
@@ -207,24 +212,29 @@ PATHS = {
 
 @cache
 def document() -> dict:
+    paths = {**PATHS, **READ_PATHS}
+    key = "/api/v1/inspections/{key}"
+    paths[key] = {"get": INSPECTION_GET, **PATHS[key]}
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Sidak API",
             "version": "1",
-            "description": "The phone's offline sync protocol: see docs/api.md. Every change "
-            "needs the session cookie and header X-CSRFToken; errors carry a stable `code`. "
-            "Any change may also answer 400 code csrf (token expired: GET /api/v1/field/session "
-            "and resend).",
+            "description": "The phone's offline sync protocol and the read API for the city's "
+            "other systems: see docs/api.md. Every change needs the session cookie and header "
+            "X-CSRFToken; errors carry a stable `code`. Any change may also answer 400 code csrf "
+            "(token expired: GET /api/v1/field/session and resend). The read API (GET) takes an "
+            "integration's bearer token or a session.",
         },
         "servers": [{"url": "/"}],
         "security": [{"session": []}],
-        "paths": PATHS,
+        "paths": paths,
         "components": {
-            "schemas": SCHEMAS,
-            "responses": RESPONSES,
+            "schemas": {**SCHEMAS, **READ_SCHEMAS},
+            "responses": {**RESPONSES, **READ_RESPONSES},
             "securitySchemes": {
                 "session": {"type": "apiKey", "in": "cookie", "name": "session"},
+                "bearer": BEARER,
             },
         },
     }

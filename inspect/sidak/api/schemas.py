@@ -62,6 +62,10 @@ SCHEMAS = {
             "server": ref("ServerAnswer"),
             "missing": {"type": "array", "items": UUID},
             "received": {"type": "integer"},
+            "parameter": {
+                "type": "string",
+                "description": "read API: the query parameter that was refused",
+            },
         },
     },
     "User": {
