@@ -1,14 +1,15 @@
-"""Administration: offices and user accounts, for admins only."""
+"""Administration: offices, user accounts and integrations, for admins only."""
 
 from flask import Blueprint, abort
 from flask_login import current_user, login_required
 
 from sidak.services.permissions import can_manage
-from sidak.web.admin import offices, users
+from sidak.web.admin import integrations, offices, users
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 bp.register_blueprint(offices.bp)
 bp.register_blueprint(users.bp)
+bp.register_blueprint(integrations.bp)
 
 
 @bp.before_request

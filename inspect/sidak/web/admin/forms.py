@@ -8,6 +8,7 @@ from wtforms import (
     BooleanField,
     EmailField,
     PasswordField,
+    RadioField,
     SelectField,
     StringField,
     TelField,
@@ -16,7 +17,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo
 
-from sidak.models import Office, OfficeType, Role
+from sidak.models import IntegrationScope, Office, OfficeType, Role
 from sidak.models.office import OFFICE_TYPE_LABELS
 from sidak.models.user import ROLE_LABELS
 from sidak.services.offices import FIELDS as OFFICE_FIELDS
@@ -133,4 +134,42 @@ class PasswordResetForm(ProblemsForm):
         _l("Ulangi kata sandi baru"),
         validators=[EqualTo("password", _l("Kedua kata sandi tidak sama."))],
         render_kw={"autocomplete": "new-password"},
+    )
+
+
+class IntegrationForm(ProblemsForm):
+    name = StringField(
+        _l("Nama integrasi (mis. Dasbor Dinas Kesehatan)"),
+        validators=[DataRequired(_l("Nama integrasi wajib diisi."))],
+        render_kw={"autocomplete": "off"},
+    )
+    scope = RadioField(
+        _l("Yang boleh dibaca"),
+        choices=[
+            SelectChoice(IntegrationScope.CITY, _l("Seluruh kota (seperti pemerintah kota)")),
+            SelectChoice(IntegrationScope.OFFICE, _l("Satu kantor (seperti kepala kantornya)")),
+        ],
+        default=IntegrationScope.CITY,
+        validate_choice=False,
+    )
+    office_id = SelectField(
+        _l("Kantor (bila satu kantor)"), coerce=_optional_id, validate_choice=False
+    )
+
+    def set_offices(self, offices: list[Office]) -> None:
+        self.office_id.choices = [
+            SelectChoice("", _l("— Pilih kantor —")),
+            *(SelectChoice(str(office.id), office.name) for office in offices),
+        ]
+
+    def chosen_office(self) -> int | None:
+        office = self.office_id.data or ""
+        return int(office) if office.isdigit() else None
+
+
+class IntegrationRevokeForm(ProblemsForm):
+    reason = TextAreaField(
+        _l("Alasan pencabutan"),
+        validators=[DataRequired(_l("Tulis alasan pencabutan."))],
+        render_kw={"rows": 3},
     )
