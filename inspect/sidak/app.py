@@ -21,6 +21,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(config.PROJECT_ROOT / "translations")
+    _check_bands(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(config.PROJECT_ROOT / "migrations"))
@@ -35,6 +36,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     _register_commands(app)
     app.jinja_env.globals["city_name"] = app.config["CITY_NAME"]
     return app
+
+
+def _check_bands(app: Flask) -> None:
+    """A wrong SIDAK_COMPLIANCE_BANDS stops the app at start, not the first dashboard."""
+    from sidak.domain.bands import parse_cutoffs
+
+    try:
+        parse_cutoffs(app.config["COMPLIANCE_BANDS"])
+    except ValueError as error:
+        raise RuntimeError(f"SIDAK_COMPLIANCE_BANDS: {error}") from None
 
 
 def _select_locale() -> str:
@@ -86,12 +97,14 @@ def _register_blueprints(app: Flask) -> None:
         admin,
         auth,
         checklists,
+        dashboard,
         errors,
         field,
         filters,
         health,
         inspections,
         notifications,
+        offices,
         portal,
         pwa,
         read_api,
@@ -117,6 +130,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(sanctions.bp)
     app.register_blueprint(portal.bp)
     app.register_blueprint(notifications.bp)
+    app.register_blueprint(dashboard.bp)
+    app.register_blueprint(offices.bp)
     errors.register(app)
 
 
