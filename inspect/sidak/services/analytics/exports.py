@@ -1,21 +1,15 @@
 """Exports of the dashboard's lists: inspections, findings and sanctions as CSV or XLSX.
 
-Rows are read in batches from a server-side cursor and written as they come, so 100,000
-rows never sit in memory: CSV goes to the client chunk by chunk; XLSX is written by
-XlsxWriter in constant-memory mode to a temporary file, which is then streamed and removed.
-CSV is for other programs (comma-separated, decimal points, ISO dates, UTF-8 with BOM);
-XLSX is for people (typed cells, dates as dates).
+Rows are read in batches from a server-side cursor and written as they come
+(`export_files`), so 100,000 rows never sit in memory. CSV is for other programs
+(comma-separated, decimal points, ISO dates, UTF-8 with BOM); XLSX is for people (typed
+cells, dates as dates).
 """
 
-import csv
-import io
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-import xlsxwriter
 
 from sidak.domain.categories import CATEGORIES
 from sidak.domain.sanctions.lifecycle import action_state, sanction_state
@@ -262,67 +256,6 @@ def rows_of(kind: str, f, drill, bands, lang: str, today: date):
     if kind == "temuan":
         return finding_columns(lang), finding_rows(lists.findings(f, drill, bands), lang, today)
     return sanction_columns(lang), sanction_rows(lists.sanctions(f, drill, today), lang, today)
-
-
-def _csv_text(value) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def csv_chunks(columns: list[Column], rows: Iterator[list]) -> Iterator[bytes]:
-    """The CSV file in pieces of about 64 KB."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    buffer.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer.writerow([column.title for column in columns])
-    for row in rows:
-        writer.writerow([_csv_text(value) for value in row])
-        if buffer.tell() > 65536:
-            yield buffer.getvalue().encode("utf-8")
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue().encode("utf-8")
-
-
-def xlsx_file(columns: list[Column], rows: Iterator[list], sheet: str):
-    """The workbook in a temporary file (constant memory), rewound for reading."""
-    handle = tempfile.TemporaryFile()  # noqa: SIM115  (closed by file_chunks once sent)
-    book = xlsxwriter.Workbook(handle, {"constant_memory": True, "in_memory": False})
-    page = book.add_worksheet(sheet[:31])
-    bold = book.add_format({"bold": True})
-    day = book.add_format({"num_format": "yyyy-mm-dd"})
-    score = book.add_format({"num_format": "0.0"})
-    for index, column in enumerate(columns):
-        page.write_string(0, index, column.title, bold)
-        page.set_column(index, index, 14 if column.kind != "text" else 22)
-    page.freeze_panes(1, 0)
-    for number, row in enumerate(rows, start=1):
-        for index, value in enumerate(row):
-            if value is None or value == "":
-                continue
-            kind = columns[index].kind
-            if kind == "date":
-                page.write_datetime(number, index, value, day)
-            elif kind == "score":
-                page.write_number(number, index, float(value), score)
-            elif kind == "int":
-                page.write_number(number, index, value)
-            else:
-                page.write_string(number, index, str(value))
-    book.close()
-    handle.seek(0)
-    return handle
-
-
-def file_chunks(handle, size: int = 65536) -> Iterator[bytes]:
-    try:
-        while chunk := handle.read(size):
-            yield chunk
-    finally:
-        handle.close()
 
 
 def record_export(user: User, kind: str, fmt: str, arguments: dict) -> None:

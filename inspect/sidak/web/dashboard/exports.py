@@ -4,7 +4,7 @@ from flask import Response, abort, request, stream_with_context
 from flask_babel import get_locale
 from flask_login import current_user
 
-from sidak.services.analytics import exports
+from sidak.services.analytics import export_files, exports
 from sidak.services.analytics.dashboard import current_bands
 from sidak.services.sanctions.ladder import city_today
 from sidak.web.dashboard import bp
@@ -30,9 +30,9 @@ def export(kind: str, fmt: str):
     period = f"{f.date_from.isoformat() if f.date_from else 'awal'}_{f.date_to.isoformat()}"
     name = f"sidak-{kind}-{period}.{fmt}"
     if fmt == "csv":
-        body = exports.csv_chunks(columns, rows)
+        body = export_files.csv_chunks(columns, rows)
     else:
-        body = exports.file_chunks(exports.xlsx_file(columns, rows, kind))
+        body = export_files.file_chunks(export_files.xlsx_file(columns, rows, kind))
     response = Response(stream_with_context(body), mimetype=MIMETYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "private, no-store"
