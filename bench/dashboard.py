@@ -163,12 +163,13 @@ def pages_in_this_process() -> dict:
             f = read_filter(FilterForm(formdata=None), city_today())
             data = dashboard.build(f)
             panels = {
-                "offices (all compliance panels)": lambda: queries.tallies(f, "office"),
+                "per office (ranking, districts, types)": lambda: queries.tallies(
+                    f, "office", categories=False
+                ),
+                "city total with categories": lambda: queries.overall(f),
                 "trend by month": lambda: dashboard.trend(f),
                 "trend by week": lambda: dashboard.trend(f.with_(step=Step.WEEK)),
-                "coverage (last visits)": lambda: queries.tallies(
-                    f.with_(date_from=None), "office", categories=False
-                ),
+                "coverage (last visits)": lambda: queries.last_seen(f),
                 "sanctions by state and age": lambda: dashboard.sanction_states(f),
                 "actions by state and age": lambda: dashboard.action_states(f),
                 "charts (4 SVGs)": lambda: for_dashboard(data, "id"),

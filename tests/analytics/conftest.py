@@ -139,6 +139,7 @@ def city(app, make_office, record_summary):
         Sanction(
             office_id=B.id,
             inspection_id=b1.id,
+            inspected_on=date(2026, 2, 10),
             status="issued",
             ladder="uji",
             proposed_level="x",

@@ -7,7 +7,7 @@ forward, and the audit log keeps who did it and why. The states are those of
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sidak.models.base import UTCDateTime, db, utcnow
@@ -20,12 +20,18 @@ class Sanction(db.Model):
     """A sanction for one violation (a finalized inspection) of one office."""
 
     __tablename__ = "sanctions"
-    __table_args__ = (UniqueConstraint("number_year", "number_sequence"),)
+    __table_args__ = (
+        UniqueConstraint("number_year", "number_sequence"),
+        # the dashboard counts them by state for a period and offices from this index alone
+        Index("ix_sanctions_state_day", "status", "inspected_on", "office_id", "inspection_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
     #: the inspection whose findings it answers
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
+    #: that inspection's day in the city's calendar (the dashboard's period, without a join)
+    inspected_on: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(12), index=True)
     #: the ladder (id and version) it was decided on
     ladder: Mapped[str] = mapped_column(String(100))
@@ -76,11 +82,22 @@ class CorrectiveAction(db.Model):
     """One finding the office must correct by `due_date`."""
 
     __tablename__ = "corrective_actions"
-    __table_args__ = (UniqueConstraint("inspection_id", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "item_id"),
+        Index(
+            "ix_corrective_actions_state_day",
+            "status",
+            "inspected_on",
+            "office_id",
+            "inspection_id",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    #: the inspection's day in the city's calendar (the dashboard's period, without a join)
+    inspected_on: Mapped[date | None]
     item_id: Mapped[str] = mapped_column(String(64))
     #: the question and the finding as the checklist worded them
     question: Mapped[str] = mapped_column(Text)

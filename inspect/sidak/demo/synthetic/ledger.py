@@ -56,6 +56,7 @@ class ActionRecord:
             "id": self.id,
             "inspection_id": self.source.id,
             "office_id": self.source.office_id,
+            "inspected_on": self.source.day,
             **{name: getattr(self, name) for name in _ACTION_FIELDS},
         }
 
@@ -79,6 +80,7 @@ class SanctionRecord:
     reason: str
     reason_en: str
     proposed_at: datetime
+    inspected_on: date | None = None
     escalated_from_id: int | None = None
     status: str = SanctionState.PROPOSED.value
     level: str = ""

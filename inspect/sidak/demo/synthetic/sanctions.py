@@ -72,6 +72,7 @@ class SanctionDesk:
             id=self.ids("sanctions"),
             office_id=source.office_id,
             inspection_id=source.id,
+            inspected_on=source.day,
             ladder=f"{self.ladder.id} {self.ladder.version}"[:100],
             proposed_level=proposal.level.id,
             ordinal=proposal.ordinal,

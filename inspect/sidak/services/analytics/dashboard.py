@@ -24,7 +24,7 @@ from sidak.domain.sanctions.lifecycle import (
     action_state,
     sanction_state,
 )
-from sidak.models import CorrectiveAction, InspectionSummary, Office, Sanction, db
+from sidak.models import CorrectiveAction, Office, Sanction, db
 from sidak.services.analytics import queries
 from sidak.services.reports.letterhead import local_time
 from sidak.services.sanctions.ladder import city_today
@@ -97,13 +97,11 @@ def office_infos(f: DashboardFilter) -> list[p.OfficeInfo]:
 
 def build(f: DashboardFilter) -> Dashboard:
     offices = office_infos(f)
-    rows = p.office_rows(offices, queries.tallies(f, "office"))
-    total = p.overall(rows)
+    rows = p.office_rows(offices, queries.tallies(f, "office", categories=False))
+    # categories only for the whole: per office they would be summed for nothing
+    total = queries.overall(f)
     bands = current_bands()
-    last_seen = {
-        office_id: tally.last_on
-        for office_id, tally in queries.tallies(f.with_(date_from=None), "office", False).items()
-    }
+    last_seen = queries.last_seen(f)
     return Dashboard(
         filter=f,
         bands=bands,
@@ -125,7 +123,7 @@ def build(f: DashboardFilter) -> Dashboard:
 def trend(f: DashboardFilter) -> list[TrendPoint]:
     """The period cut into weeks or months, each with its tally (empty ones too)."""
     by = "week" if f.step is Step.WEEK else "month"
-    found = queries.tallies(f, by, categories=False)
+    found = queries.tallies(f, by, categories=False, lean=True)
     key_of = week_start if by == "week" else month_start
     start = f.date_from or (min(found) if found else f.date_to)
     cuts = recap.periods(start, f.date_to, recap.Step(by))
@@ -139,33 +137,27 @@ def _age_counts(days: list[int]) -> tuple[int, ...]:
     return tuple(counts)
 
 
-def _joined(model):
-    S = InspectionSummary
-    return select().select_from(model).join(S, S.inspection_id == model.inspection_id)
-
-
 def _closed_counts(f: DashboardFilter, model, states) -> dict[str, int]:
     """How many of the period's sanctions or actions are in each of these (final) states."""
     query = (
-        _joined(model)
-        .add_columns(model.status, func.count())
-        .where(*queries.summary_conditions(f, f.date_from, f.date_to))
+        select(model.status, func.count())
+        .where(*queries.record_conditions(f, model))
         .where(model.status.in_([str(state) for state in states]))
         .group_by(model.status)
     )
     return dict(db.session.execute(query).all())
 
 
-def _open_ages(f: DashboardFilter, model, made_at, closed, effective) -> dict[str, list[int]]:
+def _open_ages(
+    f: DashboardFilter, model, made_at, order, closed, effective
+) -> dict[str, list[int]]:
     """The age in days of each of the period's open sanctions or actions, by effective state
     (an issued sanction or open action past its deadline is overdue, before the tick)."""
     today = city_today()  # states and ages as they are now, whatever the period
-    query = (
-        _joined(model)
-        .add_columns(model.status, model.due_date, made_at)
-        .where(*queries.summary_conditions(f, f.date_from, f.date_to))
-        .where(model.status.not_in([str(state) for state in closed]))
-    )
+    # the open states by name (not "not closed"), so the status index finds the few
+    still_open = model.status.in_([str(state) for state in order if state not in closed])
+    conditions = queries.record_conditions(f, model)
+    query = select(model.status, model.due_date, made_at).where(*conditions, still_open)
     ages: dict[str, list[int]] = {}
     for status, due, made in db.session.execute(query):
         state = effective(status, due, today)
@@ -183,7 +175,9 @@ def _rows(order, closed, totals: dict[str, int], ages: dict[str, list[int]]) -> 
 
 
 def sanction_states(f: DashboardFilter) -> list[StateRow]:
-    ages = _open_ages(f, Sanction, Sanction.proposed_at, SANCTION_CLOSED, sanction_state)
+    ages = _open_ages(
+        f, Sanction, Sanction.proposed_at, SANCTION_ORDER, SANCTION_CLOSED, sanction_state
+    )
     totals = _closed_counts(f, Sanction, SANCTION_CLOSED)
     return _rows(SANCTION_ORDER, SANCTION_CLOSED, totals, ages)
 
@@ -194,7 +188,8 @@ def action_states(f: DashboardFilter, finalized_findings: int | None = None) -> 
     read from the table) are counted; the roll-up gives that total without reading actions."""
     if finalized_findings is None:
         finalized_findings = queries.overall(f).finalized_findings
-    ages = _open_ages(f, CorrectiveAction, CorrectiveAction.created_at, ACTION_CLOSED, action_state)
+    made = CorrectiveAction.created_at
+    ages = _open_ages(f, CorrectiveAction, made, ACTION_ORDER, ACTION_CLOSED, action_state)
     totals = _closed_counts(f, CorrectiveAction, [ActionState.WITHDRAWN])
     pending = sum(len(found) for found in ages.values())
     withdrawn = totals.get(ActionState.WITHDRAWN, 0)

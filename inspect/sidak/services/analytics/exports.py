@@ -217,7 +217,7 @@ def sanction_rows(query, lang: str, today: date) -> Iterator[list]:
         Office.name,
         Office.district,
         Inspection.report_number,
-        S.started_on,
+        Sanction.inspected_on,
         Sanction.level_name,
         Sanction.level_name_en,
         Sanction.status,

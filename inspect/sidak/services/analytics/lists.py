@@ -23,7 +23,7 @@ from sidak.models import (
     Sanction,
 )
 from sidak.models.analytics import category_column
-from sidak.services.analytics.queries import summary_conditions
+from sidak.services.analytics.queries import record_conditions, summary_conditions
 from sidak.services.reports.letterhead import city_zone
 
 S = InspectionSummary
@@ -127,10 +127,9 @@ def _state_condition(model, state: str, today: date, owed: str, late: str) -> Co
 def _of_listed(model, f: DashboardFilter, drill: Drill) -> Select:
     query = (
         select(model, Office, Inspection)
-        .join(S, S.inspection_id == model.inspection_id)
         .join(Office, Office.id == model.office_id)
         .join(Inspection, Inspection.id == model.inspection_id)
-        .where(*summary_conditions(f, f.date_from, f.date_to))
+        .where(*record_conditions(f, model))
     )
     if drill.office_id is not None:
         query = query.where(model.office_id == drill.office_id)

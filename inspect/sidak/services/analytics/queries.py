@@ -8,9 +8,9 @@ the number of inspections.
 
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, select, union_all
+from sqlalchemy import ColumnElement, Select, func, select, union_all
 
-from sidak.domain.analytics import Tally
+from sidak.domain.analytics import Tally, week_start
 from sidak.domain.analytics.filters import DashboardFilter, full_months, next_month
 from sidak.models import InspectionSummary, Office, OfficeMonth, db
 from sidak.services.analytics.sums import BASIC, MEASURES, rollup_sums, summary_sums, tally_of
@@ -21,7 +21,8 @@ M = OfficeMonth
 GROUPS = {
     "office": (M.office_id, S.office_id),
     "month": (M.month, S.month),
-    "week": (None, S.week),
+    # weeks are summed by day, from the date index alone, and the days folded into weeks here
+    "week": (None, S.started_on),
     "all": (None, None),
 }
 
@@ -49,7 +50,27 @@ def summary_conditions(f: DashboardFilter, first: date | None, last: date) -> li
     return conditions
 
 
-def _rollup_part(f: DashboardFilter, key, first: date, last: date, categories: bool) -> Select:
+def record_conditions(f: DashboardFilter, model) -> list:
+    """Sanctions or corrective actions (`model`) of the inspections the filter counts, read
+    from their own columns (the visit day, the office) so that an index answers alone; only
+    the few records replaced by a correction, and a checklist, need the summaries."""
+    conditions: list[ColumnElement] = [model.inspected_on <= f.date_to]
+    if f.date_from is not None:
+        conditions.append(model.inspected_on >= f.date_from)
+    scope = offices_in_scope(f)
+    if scope is not None:
+        conditions.append(model.office_id.in_(scope))
+    replaced = select(S.inspection_id).where(S.current.is_(False))
+    conditions.append(model.inspection_id.not_in(replaced))
+    if f.checklist:
+        of_checklist = select(S.inspection_id).where(S.checklist_key == f.checklist)
+        conditions.append(model.inspection_id.in_(of_checklist))
+    return conditions
+
+
+def _rollup_part(
+    f: DashboardFilter, key, first: date, last: date, categories: bool, lean: bool
+) -> Select:
     conditions = [M.month >= first, M.month <= last]
     if f.checklist:
         conditions.append(M.checklist_key == f.checklist)
@@ -57,55 +78,95 @@ def _rollup_part(f: DashboardFilter, key, first: date, last: date, categories: b
     if scope is not None:
         conditions.append(M.office_id.in_(scope))
     keys = [key.label("key")] if key is not None else []
-    query = select(*keys, *rollup_sums(categories=categories)).where(*conditions)
+    query = select(*keys, *rollup_sums(categories=categories, lean=lean)).where(*conditions)
     return query.group_by(key) if key is not None else query
 
 
-def _summary_part(f, key, first: date | None, last: date, categories: bool) -> Select:
+def _summary_part(f, key, first: date | None, last: date, categories: bool, lean: bool) -> Select:
     keys = [key.label("key")] if key is not None else []
-    query = select(*keys, *summary_sums(categories)).where(*summary_conditions(f, first, last))
+    sums = summary_sums(categories, lean)
+    query = select(*keys, *sums).where(*summary_conditions(f, first, last))
     return query.group_by(key) if key is not None else query
 
 
-def _parts(f: DashboardFilter, by: str, categories: bool) -> list[Select]:
+def _parts(f: DashboardFilter, by: str, categories: bool, lean: bool) -> list[Select]:
     rollup_key, summary_key = GROUPS[by]
     whole = full_months(f.date_from, f.date_to) if by != "week" else None
     if whole is None:
-        return [_summary_part(f, summary_key, f.date_from, f.date_to, categories)]
+        return [_summary_part(f, summary_key, f.date_from, f.date_to, categories, lean)]
     first, last = whole
-    parts = [_rollup_part(f, rollup_key if by != "all" else None, first, last, categories)]
+    parts = [_rollup_part(f, rollup_key, first, last, categories, lean)]
     if f.date_from is not None and f.date_from < first:
-        parts.append(
-            _summary_part(f, summary_key, f.date_from, first - timedelta(days=1), categories)
-        )
+        day_before = first - timedelta(days=1)
+        parts.append(_summary_part(f, summary_key, f.date_from, day_before, categories, lean))
     if next_month(last) <= f.date_to:
-        parts.append(_summary_part(f, summary_key, next_month(last), f.date_to, categories))
+        parts.append(_summary_part(f, summary_key, next_month(last), f.date_to, categories, lean))
     return parts
 
 
-def tallies(f: DashboardFilter, by: str, categories: bool = True) -> dict:
-    """One tally per group key (an office id, a month's or a week's first day)."""
-    parts = _parts(f, by, categories)
+def tallies(f: DashboardFilter, by: str, categories: bool = True, lean: bool = False) -> dict:
+    """One tally per group key (an office id, a month's or a week's first day; None for
+    "all"). Without `categories` no category sums; `lean`: only what a trend shows."""
+    parts = _parts(f, by, categories, lean)
     if len(parts) == 1:
         rows = db.session.execute(parts[0])
     else:
         united = union_all(*parts).subquery()
-        if by == "all":
-            query = select(*rollup_sums(united, categories))
-        else:
-            key = united.c.key
-            query = select(key, *rollup_sums(united, categories)).group_by(key)
-        rows = db.session.execute(query)
-    found = {}
+        sums = rollup_sums(united, categories, lean)
+        keys = [] if by == "all" else [united.c.key]
+        rows = db.session.execute(select(*keys, *sums).group_by(*keys))
+    found: dict = {}
     for row in rows:
         tally = tally_of(row)
-        if tally.inspections:
-            found[row.key if by != "all" else None] = tally
+        if not tally.inspections:
+            continue
+        key = row.key if by != "all" else None
+        if by == "week":
+            key = week_start(key)
+            tally = found.pop(key, Tally()).add(tally)
+        found[key] = tally
     return found
+
+
+def last_seen(f: DashboardFilter) -> dict[int, date]:
+    """Each office's last inspection up to the filter's last day (whatever its first)."""
+    M_ = OfficeMonth
+    scope = offices_in_scope(f)
+    whole = full_months(None, f.date_to)
+    parts = []
+    if whole is not None:
+        conditions = [M_.month <= whole[1]]
+        if f.checklist:
+            conditions.append(M_.checklist_key == f.checklist)
+        if scope is not None:
+            conditions.append(M_.office_id.in_(scope))
+        parts.append(
+            select(M_.office_id.label("key"), func.max(M_.last_on).label("last_on"))
+            .where(*conditions)
+            .group_by(M_.office_id)
+        )
+    first = next_month(whole[1]) if whole is not None else None
+    parts.append(
+        select(S.office_id.label("key"), func.max(S.started_on).label("last_on"))
+        .where(*summary_conditions(f, first, f.date_to))
+        .group_by(S.office_id)
+    )
+    united = union_all(*parts).subquery()
+    query = select(united.c.key, func.max(united.c.last_on)).group_by(united.c.key)
+    return {key: day for key, day in db.session.execute(query) if day is not None}
 
 
 def overall(f: DashboardFilter) -> Tally:
     return tallies(f, "all").get(None, Tally())
 
 
-__all__ = ["BASIC", "MEASURES", "offices_in_scope", "overall", "summary_conditions", "tallies"]
+__all__ = [
+    "BASIC",
+    "MEASURES",
+    "last_seen",
+    "offices_in_scope",
+    "overall",
+    "record_conditions",
+    "summary_conditions",
+    "tallies",
+]

@@ -7,17 +7,19 @@ the summaries, so the roll-up never drifts from them.
 
 from collections.abc import Iterable
 
-from sqlalchemy import and_, delete, insert, select, tuple_
+from sqlalchemy import and_, delete, insert, select, tuple_, update
 
 from sidak.domain.analytics import month_start, summary_facts, week_start
 from sidak.domain.sanctions.decide import violations
 from sidak.domain.scoring.results import ScoreResult
 from sidak.models import (
+    CorrectiveAction,
     Inspection,
     InspectionFinding,
     InspectionStatus,
     InspectionSummary,
     OfficeMonth,
+    Sanction,
     db,
 )
 from sidak.models.analytics import category_column
@@ -146,5 +148,19 @@ def rebuild(missing_only: bool = False, on_progress=None) -> int:
     db.session.flush()
     if done or not missing_only:
         rebuild_rollup()
+    _fill_visit_days()
     db.session.commit()
     return done
+
+
+def _fill_visit_days() -> None:
+    """Sanctions and actions made before they kept their inspection's day get it."""
+    for model in (CorrectiveAction, Sanction):
+        day = (
+            select(InspectionSummary.started_on)
+            .where(InspectionSummary.inspection_id == model.inspection_id)
+            .scalar_subquery()
+        )
+        db.session.execute(
+            update(model).where(model.inspected_on.is_(None)).values(inspected_on=day)
+        )

@@ -25,6 +25,8 @@ BASIC = (
     "critical",
     "last_on",
 )
+#: what a trend needs: all of it in the summaries' date index, so a scan reads only that
+LEAN = ("inspections", "scored", "score_sum", "with_critical", "violations", "last_on")
 MEASURES = (
     *BASIC,
     *(name for key in CATEGORIES for name in (category_sum(key), category_count(key))),
@@ -35,9 +37,9 @@ def _flag(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def summary_sums(categories: bool = True) -> list:
-    """Aggregates over `InspectionSummary` rows, labelled as the roll-up's columns (without
-    the categories, a date-range scan reads one index and not the table)."""
+def summary_sums(categories: bool = True, lean: bool = False) -> list:
+    """Aggregates over `InspectionSummary` rows, labelled as the roll-up's columns (`lean`:
+    only those in the date index, so a date-range scan never reads the table)."""
     columns = [
         func.count().label("inspections"),
         func.count(S.score).label("scored"),
@@ -51,6 +53,8 @@ def summary_sums(categories: bool = True) -> list:
         func.coalesce(func.sum(S.critical), 0).label("critical"),
         func.max(S.started_on).label("last_on"),
     ]
+    if lean:
+        return [column for column in columns if column.name in LEAN]
     for key in CATEGORIES if categories else ():
         column = getattr(S, category_column(key))
         columns.append(func.coalesce(func.sum(column), 0).label(category_sum(key)))
@@ -58,11 +62,11 @@ def summary_sums(categories: bool = True) -> list:
     return columns
 
 
-def rollup_sums(source=None, categories: bool = True) -> list:
+def rollup_sums(source=None, categories: bool = True, lean: bool = False) -> list:
     """The same aggregates over roll-up rows (or over a subquery with the roll-up's columns)."""
     table = source.c if source is not None else M.__table__.c
     columns = []
-    for name in MEASURES if categories else BASIC:
+    for name in LEAN if lean else MEASURES if categories else BASIC:
         column = table[name]
         aggregate = func.max(column) if name == "last_on" else func.coalesce(func.sum(column), 0)
         columns.append(aggregate.label(name))
@@ -73,15 +77,19 @@ def tally_of(row) -> Tally:
     """A result row with the measures' labels as a Tally."""
     values = row._mapping
     with_categories = category_count(next(iter(CATEGORIES))) in values
+
+    def number(name: str) -> int:
+        return int(values.get(name, 0))  # a lean row has no findings
+
     return Tally(
-        inspections=int(values["inspections"]),
-        scored=int(values["scored"]),
-        score_sum=int(values["score_sum"]),
-        with_critical=int(values["with_critical"]),
-        violations=int(values["violations"]),
-        findings=int(values["findings"]),
-        finalized_findings=int(values["finalized_findings"]),
-        critical=int(values["critical"]),
+        inspections=number("inspections"),
+        scored=number("scored"),
+        score_sum=number("score_sum"),
+        with_critical=number("with_critical"),
+        violations=number("violations"),
+        findings=number("findings"),
+        finalized_findings=number("finalized_findings"),
+        critical=number("critical"),
         last_on=values["last_on"],
         categories={
             key: (int(values[category_sum(key)]), int(values[category_count(key)]))

@@ -83,6 +83,7 @@ def new_sanction(
     sanction = Sanction(
         office_id=inspection.office_id,
         inspection=inspection,
+        inspected_on=visit_day(inspection),
         status=SanctionState.PROPOSED,
         ladder=f"{ladder.id} {ladder.version}"[:100],
         proposed_level=level.id,
@@ -122,6 +123,7 @@ def _create_actions(
         action = CorrectiveAction(
             inspection=inspection,
             office_id=inspection.office_id,
+            inspected_on=visit_day(inspection),
             item_id=finding.item_id,
             question=item.question.id,
             question_en=item.question.get("en"),

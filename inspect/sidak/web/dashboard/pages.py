@@ -9,7 +9,7 @@ from sidak.domain.sanctions.lifecycle import action_state, sanction_state
 from sidak.models import Office, db
 from sidak.models.office import OFFICE_TYPE_LABELS
 from sidak.services.analytics import dashboard, lists
-from sidak.services.analytics.queries import tallies
+from sidak.services.analytics.queries import last_seen, tallies
 from sidak.services.reports.recap import band_ranges
 from sidak.services.sanctions.ladder import city_today
 from sidak.web.dashboard import bp, figures
@@ -121,9 +121,7 @@ def offices():
     rows = panels.office_rows(infos, tallies(f, "office", categories=False))
     idle = None
     if request.args.get("belum"):
-        seen = tallies(f.with_(date_from=None), "office", categories=False)
-        last_seen = {key: tally.last_on for key, tally in seen.items()}
-        idle = panels.idle_offices(infos, last_seen, f.date_to, f.idle_days)
+        idle = panels.idle_offices(infos, last_seen(f), f.date_to, f.idle_days)
     elif drill.band:
         bands = context["bands"]
         rows = [
