@@ -130,7 +130,9 @@ def _trend_lines(labels: tuple[str, ...], series: tuple[Series, ...], lang: str,
         style=_style(tuple(s.color for s in series)),
         show_legend=len(series) > 1,
         legend_at_bottom=True,
-        legend_at_bottom_columns=min(len(series), 3) or 1,
+        # narrow (a phone): one legend entry per line, never cut short
+        legend_at_bottom_columns=1 if width < 480 else min(len(series), 3) or 1,
+        truncate_legend=-1,
         x_label_rotation=0,
         # as many x labels as fit the width (about 70 px each), evenly spread
         show_minor_x_labels=len(labels) <= width // 70,

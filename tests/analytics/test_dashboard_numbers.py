@@ -161,3 +161,10 @@ def test_wrong_bands_stop_the_app_at_start(monkeypatch):
     monkeypatch.setenv("SIDAK_COMPLIANCE_BANDS", "90,75")
     with pytest.raises(RuntimeError, match="SIDAK_COMPLIANCE_BANDS"):
         create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_a_period_from_long_ago_starts_the_trend_at_the_first_inspection(city):
+    d = dashboard.build(PERIOD.with_(date_from=date(2000, 1, 1)))
+    # A's first visit on 10 January 2026 is the first on record
+    assert d.trend[0].start == date(2026, 1, 10) and len(d.trend) == 3
+    assert d.total.inspections == 6

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from babel import dates as babel_dates
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_time, get_locale
+from flask_babel import format_date, format_datetime, format_number, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 
 from sidak.domain.bands import band_for
@@ -150,4 +150,6 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["category_names"] = CATEGORIES
     app.jinja_env.globals["office_types"] = OFFICE_TYPE_LABELS
     app.add_template_filter(tenths_score, "tenths")
+    # counts as people write them: 30.557 in Indonesian, 30,557 in English
+    app.add_template_filter(format_number, "count")
     app.add_template_filter(lambda v: format_date(v, "MMMM y"), "monthformat")

@@ -9,7 +9,33 @@
   var root = document.getElementById("app");
   var M = JSON.parse(root.dataset.messages || "{}");
   var LANG = document.documentElement.lang === "en" ? "en" : "id";
-  var boot = null, timers = {};
+  var boot = null, timers = {}, pending = {};
+
+  /* Typing is saved 600 ms after the last key; a page hidden or left before that (the phone
+     locked, the tab closed, a reload) saves at once, so a note is never lost to the timer. */
+  function later(key, run, ms) {
+    clearTimeout(timers[key]);
+    pending[key] = run;
+    timers[key] = setTimeout(function () { now(key); }, ms);
+  }
+  function now(key) {
+    clearTimeout(timers[key]);
+    var run = pending[key];
+    delete timers[key];
+    delete pending[key];
+    if (run) run();
+  }
+  function cancel(key) {
+    clearTimeout(timers[key]);
+    delete timers[key];
+    delete pending[key];
+  }
+  function waiting(key) { return key in pending; }
+  function saveAll() { Object.keys(pending).forEach(now); }
+  window.addEventListener("pagehide", saveAll);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") saveAll();
+  });
 
   /* ---- small helpers ---- */
   function msg(key) { return M[key] || key; }
@@ -192,7 +218,7 @@
 
   window.SidakField = {
     route: route, msg: msg, t: t, esc: esc, uuid4: SidakCommon.uuid4, hhmm: hhmm, checklistOf: checklistOf,
-    items: items, wire: wire, officeName: officeName, timers: timers,
+    items: items, wire: wire, officeName: officeName, later: later, now: now, cancel: cancel, waiting: waiting,
     boot: function () { return boot; }
   };
 

@@ -9,7 +9,7 @@
   "use strict";
   var DB = window.SidakDB, Outbox = window.SidakOutbox, F = window.SidakField;
   var esc = F.esc, msg = F.msg, t = F.t;
-  var CHANGED = "sidak:followups", typing = {};
+  var CHANGED = "sidak:followups";
 
   /* ---- the findings on the draft: no DOM, used by app.js and the outbox too ---- */
 
@@ -174,8 +174,7 @@
   function save(uuid, fs) {
     var p = "tl-" + fs.dataset.action + "-", state = fs.querySelector("[data-state]");
     var checked = fs.querySelector("input[type=radio]:checked");
-    clearTimeout(typing[fs.dataset.item]);
-    delete typing[fs.dataset.item];
+    F.cancel(fs.dataset.item);  // this save includes the note being typed
     return mark(uuid, parseInt(fs.dataset.action, 10), checked ? checked.value : null,
       fs.querySelector('[name="' + p + 'note"]').value.trim()).then(function (record) {
       var c = counts(record), done = document.querySelector('.jump a[href$="/temuan"] .completion');
@@ -193,14 +192,14 @@
     form.addEventListener("input", function (e) {
       var fs = e.target.closest("[data-action]");
       if (!fs || e.target.tagName !== "TEXTAREA") return;
-      clearTimeout(typing[fs.dataset.item]);
-      typing[fs.dataset.item] = setTimeout(function () { save(uuid, fs); }, 600);
+      F.later(fs.dataset.item, function () { save(uuid, fs); }, 600);
     });
     form.addEventListener("change", function (e) {
       var fs = e.target.closest("[data-action]");
       if (!fs) return;
       if (e.target.type === "file") return window.SidakPhotos.add(uuid, fs, e.target);
-      if (e.target.type === "radio" || typing[fs.dataset.item]) save(uuid, fs);  // a note left before its timer ran
+      if (e.target.type === "radio") save(uuid, fs);
+      else if (F.waiting(fs.dataset.item)) F.now(fs.dataset.item);  // a note left before its timer ran
     });
   }
 

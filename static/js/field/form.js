@@ -180,8 +180,7 @@
     form.addEventListener("input", function (e) {
       var fs = e.target.closest("[data-item]");
       if (!fs || e.target.type === "radio" || e.target.type === "checkbox" || e.target.type === "file") return;
-      clearTimeout(F.timers[fs.dataset.item]);
-      F.timers[fs.dataset.item] = setTimeout(function () { save(uuid, checklist, fs); }, 600);
+      F.later(fs.dataset.item, function () { save(uuid, checklist, fs); }, 600);
     });
     form.addEventListener("change", function (e) {
       var fs = e.target.closest("[data-item]");

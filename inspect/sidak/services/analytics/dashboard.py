@@ -24,7 +24,7 @@ from sidak.domain.sanctions.lifecycle import (
     action_state,
     sanction_state,
 )
-from sidak.models import CorrectiveAction, Office, Sanction, db
+from sidak.models import CorrectiveAction, InspectionSummary, Office, Sanction, db
 from sidak.services.analytics import queries
 from sidak.services.reports.letterhead import local_time
 from sidak.services.sanctions.ladder import city_today
@@ -125,7 +125,13 @@ def trend(f: DashboardFilter) -> list[TrendPoint]:
     by = "week" if f.step is Step.WEEK else "month"
     found = queries.tallies(f, by, categories=False, lean=True)
     key_of = week_start if by == "week" else month_start
-    start = f.date_from or (min(found) if found else f.date_to)
+    # a period reaching back before the first inspection on record starts with it, not with
+    # years of nothing
+    first = db.session.scalar(
+        select(func.min(InspectionSummary.started_on)).where(InspectionSummary.current.is_(True))
+    )
+    first = min(first or f.date_to, f.date_to)
+    start = max(f.date_from, first) if f.date_from else first
     cuts = recap.periods(start, f.date_to, recap.Step(by))
     return [TrendPoint(a, b, found.get(key_of(a), Tally())) for a, b in cuts]
 
