@@ -28,7 +28,8 @@ from sidak.models import (
 from sidak.services.accounts import authenticate
 from sidak.services.inspections.drafts import missing_before_submit
 from sidak.services.inspections.evidence import file_store
-from sidak.services.inspections.submission import missing_signatures, verify
+from sidak.services.inspections.submission import missing_signatures
+from sidak.services.inspections.verification import verify
 
 SHIPPED = PROJECT_ROOT / "checklists"
 NOW = datetime(2021, 9, 15, 7, 0, tzinfo=UTC)  #: a Wednesday, 14:00 in Jakarta

@@ -6,7 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from sidak.services.inspections.evidence import file_store
-from sidak.services.inspections.submission import verify
+from sidak.services.inspections.verification import verify
 
 
 @click.command("verify")

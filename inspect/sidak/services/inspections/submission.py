@@ -1,11 +1,9 @@
-"""Submitting (idempotent), finalizing (tamper-evident), correcting, and verifying records."""
+"""Submitting (idempotent), finalizing (tamper-evident) and correcting records."""
 
-import json
 import uuid as uuidlib
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from sidak.domain import integrity
 from sidak.domain.preview import render_json
@@ -226,60 +224,3 @@ def _copy_photo(photo: Photo) -> Photo:
         uploaded_by_id=photo.uploaded_by_id,
         caption=photo.caption,
     )
-
-
-@dataclass(frozen=True)
-class VerifyProblem:
-    uuid: str
-    message: str
-
-
-def verify(uuids: list[str] | None = None, *, read_file=None) -> tuple[int, list[VerifyProblem]]:
-    """Recompute every finalized record (or the named ones); report any that changed.
-
-    `read_file(key) -> bytes` also checks stored photo files against their hashes.
-    """
-    query = select(Inspection).where(Inspection.status == InspectionStatus.FINALIZED)
-    if uuids:
-        query = select(Inspection).where(Inspection.uuid.in_(uuids))
-    checked, problems = 0, []
-    for inspection in db.session.scalars(query.order_by(Inspection.id)):
-        checked += 1
-        problems += _verify_one(inspection, read_file)
-    return checked, problems
-
-
-def check_record(inspection: Inspection) -> list[VerifyProblem]:
-    """What changed in one record since it was finalized (nothing: an empty list)."""
-    return _verify_one(inspection, None)
-
-
-def _verify_one(inspection: Inspection, read_file) -> list[VerifyProblem]:
-    if inspection.status != InspectionStatus.FINALIZED or not inspection.content_hash:
-        return [VerifyProblem(inspection.uuid, "belum final: tidak ada sidik untuk diperiksa")]
-    problems = []
-    current = canonical_record(inspection)
-    if integrity.content_hash(current) != inspection.content_hash:
-        stored = json.loads(inspection.canonical_json or "{}")
-        changed = ", ".join(integrity.differences(stored, current)) or "isi"
-        problems.append(VerifyProblem(inspection.uuid, f"isi berubah sejak final: {changed}"))
-    elif integrity.canonical_bytes(current).decode("utf-8") != inspection.canonical_json:
-        problems.append(VerifyProblem(inspection.uuid, "salinan kanonik tersimpan berubah"))
-    if read_file is not None:
-        problems += _verify_files(inspection, read_file)
-    return problems
-
-
-def _verify_files(inspection: Inspection, read_file) -> list[VerifyProblem]:
-    import hashlib
-
-    problems = []
-    for photo in inspection.photos:
-        try:
-            data = read_file(photo.storage_key)
-        except (KeyError, OSError):
-            problems.append(VerifyProblem(inspection.uuid, f"berkas foto {photo.uuid} hilang"))
-            continue
-        if hashlib.sha256(data).hexdigest() != photo.sha256:
-            problems.append(VerifyProblem(inspection.uuid, f"berkas foto {photo.uuid} berubah"))
-    return problems

@@ -7,7 +7,7 @@ from sidak.domain.documents import normalize_code
 from sidak.domain.text import Text
 from sidak.models import Inspection, InspectionStatus
 from sidak.services.checklists import checklist_of
-from sidak.services.inspections.submission import check_record
+from sidak.services.inspections.verification import check_record
 from sidak.services.reports.identity import by_verification_code
 
 
