@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sidak.models import Role, db
+from sidak.models import Role, Sanction, db
 from sidak.services.analytics.summaries import rebuild_rollup
 from tests.conftest import PASSWORD
 
@@ -28,13 +28,29 @@ def test_the_history_shows_the_timeline_trend_and_recurring_findings(
     assert "<svg" in page and "Tabel skor per bulan" in page
 
 
-def test_an_office_head_reads_only_their_own_office(client, make_office, make_user):
+def test_an_office_head_reads_only_their_own_office(client, make_office, make_user, record_summary):
     own = make_office("Puskesmas Sukajadi", type="puskesmas")
     other = make_office("Puskesmas Cibeureum", type="puskesmas")
     head = make_user("kepala", role=Role.OFFICE_HEAD)
     head.office_id = own.id
     db.session.commit()
+    visit = record_summary(own, date(2026, 11, 2), 60.0, violation=True)
+    for status, level in (("proposed", "Teguran lisan"), ("issued", "Teguran tertulis")):
+        db.session.add(
+            Sanction(
+                office_id=own.id,
+                inspection_id=visit.id,
+                status=status,
+                ladder="uji",
+                proposed_level="x",
+                level="x",
+                level_name=level,
+            )
+        )
+    db.session.commit()
     client.post("/masuk", data={"username": "kepala", "password": PASSWORD})
+    page = client.get(f"/kantor/{own.id}").get_data(as_text=True)
+    assert "Teguran tertulis" in page and "Teguran lisan" not in page, "proposals stay the city's"
     assert client.get(f"/kantor/{own.id}").status_code == 200
     assert client.get(f"/kantor/{other.id}").status_code == 403
     portal = client.get("/kantor-saya").get_data(as_text=True)

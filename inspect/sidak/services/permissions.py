@@ -10,9 +10,10 @@ def can_view_office(user: User, office: Office) -> bool:
 
 
 def can_view_sanction(user: User, sanction: Sanction) -> bool:
-    """Office heads read their own office's sanctions; inspectors, the city and admins any."""
+    """Office heads read their own office's sanctions once the city decided them (a proposal
+    is the city's to weigh); inspectors, the city and admins any."""
     if user.role == Role.OFFICE_HEAD:
-        return user.office_id == sanction.office_id
+        return user.office_id == sanction.office_id and sanction.status != "proposed"
     return True
 
 

@@ -10,7 +10,7 @@ from sidak import charts
 from sidak.models import Office, db
 from sidak.services.analytics import office_history
 from sidak.services.analytics.dashboard import current_bands
-from sidak.services.permissions import can_view_office
+from sidak.services.permissions import can_view_office, can_view_sanction
 from sidak.services.reports.recap import SCORE_COLOR
 from sidak.web.dashboard.paging import paginate
 
@@ -24,6 +24,8 @@ def history(office_id: int):
     if not can_view_office(current_user, office):
         abort(403)
     data = office_history.history(office)
+    # an office's head sees its sanctions once decided, as everywhere else
+    data.sanctions[:] = [r for r in data.sanctions if can_view_sanction(current_user, r.sanction)]
     lang = str(get_locale() or "id")
     chart = None
     if any(point.tally.scored for point in data.months):

@@ -14,6 +14,6 @@ def confined_office(reader) -> int | None:
 
 
 def sees_proposals(reader) -> bool:
-    """A proposed sanction is the city's to decide: an office's head does not see it until it
-    is issued or waived (their portal, `sanctions.pages.office_overview`, leaves it out)."""
+    """Whether a list may hold proposed sanctions: as `permissions.can_view_sanction` says,
+    an office's head sees none until the city issued or waived it."""
     return reader.role != Role.OFFICE_HEAD
