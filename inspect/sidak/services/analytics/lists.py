@@ -136,25 +136,39 @@ def _of_listed(model, f: DashboardFilter, drill: Drill) -> Select:
     return query
 
 
-def sanctions(f: DashboardFilter, drill: Drill, today: date) -> Select:
-    query = _of_listed(Sanction, f, drill)
-    if drill.state in tuple(SanctionState):
-        condition = _state_condition(
-            Sanction, drill.state, today, SanctionState.ISSUED, SanctionState.OVERDUE
-        )
-        query = query.where(condition)
+def _by_state(model, states, owed, late, made_at, f: DashboardFilter, drill: Drill, today: date):
+    """Sanctions or actions of the period in one effective state and age group."""
+    query = _of_listed(model, f, drill)
+    if drill.state in tuple(states):
+        query = query.where(_state_condition(model, drill.state, today, owed, late))
     if drill.age is not None and 0 <= drill.age < len(panels.AGE_GROUPS):
-        query = query.where(_made_between(Sanction.proposed_at, drill.age, today))
+        query = query.where(_made_between(made_at, drill.age, today))
+    return query
+
+
+def sanctions(f: DashboardFilter, drill: Drill, today: date) -> Select:
+    query = _by_state(
+        Sanction,
+        SanctionState,
+        SanctionState.ISSUED,
+        SanctionState.OVERDUE,
+        Sanction.proposed_at,
+        f,
+        drill,
+        today,
+    )
     return query.order_by(Sanction.proposed_at.desc(), Sanction.id.desc())
 
 
 def actions(f: DashboardFilter, drill: Drill, today: date) -> Select:
-    query = _of_listed(CorrectiveAction, f, drill)
-    if drill.state in tuple(ActionState):
-        condition = _state_condition(
-            CorrectiveAction, drill.state, today, ActionState.OPEN, ActionState.OVERDUE
-        )
-        query = query.where(condition)
-    if drill.age is not None and 0 <= drill.age < len(panels.AGE_GROUPS):
-        query = query.where(_made_between(CorrectiveAction.created_at, drill.age, today))
+    query = _by_state(
+        CorrectiveAction,
+        ActionState,
+        ActionState.OPEN,
+        ActionState.OVERDUE,
+        CorrectiveAction.created_at,
+        f,
+        drill,
+        today,
+    )
     return query.order_by(CorrectiveAction.due_date, CorrectiveAction.id)
