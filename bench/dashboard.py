@@ -9,8 +9,10 @@ generated once and kept (SQLite in ``.bench/``, PostgreSQL in the database
   the app with a city user logged in: the median of warm runs, for the default view (the
   last twelve months), all years, weeks instead of months, and one district;
 - each panel's own time (median), to see where the page's time goes;
-- a 100,000-row CSV export of the inspections and the same as XLSX, each in a fresh process
-  that reads the streamed response to the end: wall time and the process's peak memory.
+- a 100,000-row CSV export of the inspections, the same as XLSX, and the findings as CSV,
+  each in a fresh process that reads the streamed response to the end, twice: the second
+  run's wall time (the first, with a cold page cache, is shown beside it) and the process's
+  peak memory.
 
 Exits with 1 when a target is missed. ``--only sqlite`` or ``--only postgresql`` runs one.
 """
@@ -206,17 +208,23 @@ def export_in_this_process(kind: str, fmt: str) -> dict:
         client = app.test_client()
         client.post("/masuk", data={"username": "bench.kota", "password": "bench-kota-123"})
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        began = time.perf_counter()
-        response = client.get(f"/dasbor/ekspor/{kind}.{fmt}", query_string={"dari": "2000-01-01"})
-        size, lines = 0, 0
-        for chunk in response.response:
-            size += len(chunk)
-            lines += chunk.count(b"\n")
-        response.close()
-        seconds = time.perf_counter() - began
+        runs = []
+        for _ in range(2):  # the first reads the database into the page cache; the second counts
+            began = time.perf_counter()
+            response = client.get(
+                f"/dasbor/ekspor/{kind}.{fmt}", query_string={"dari": "2000-01-01"}
+            )
+            size, lines = 0, 0
+            for chunk in response.response:
+                size += len(chunk)
+                lines += chunk.count(b"\n")
+            response.close()
+            runs.append(time.perf_counter() - began)
+        seconds = runs[-1]
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "seconds": seconds,
+        "first_seconds": runs[0],
         "peak_mb": peak,
         "before_mb": before,
         "bytes": size,
@@ -257,12 +265,12 @@ def main() -> int:
         for panel, ms in pages["panels"].items():
             print(f"  {panel:<46} {ms:>9.1f}")
         heading = f"{'export (all years, fresh process)':<32} {'rows':>9} {'MB out':>8}"
-        print(f"{heading} {'s':>7} {'peak MB':>8}")
+        print(f"{heading} {'s':>7} {'first s':>8} {'peak MB':>8}")
         for (kind, fmt), e in exports.items():
             rows = f"{e['rows']:,}" if e["rows"] is not None else "-"
             print(
                 f"  {kind + '.' + fmt:<30} {rows:>9} {e['bytes'] / 1e6:>8.1f} "
-                f"{e['seconds']:>7.2f} {e['peak_mb']:>8.0f}"
+                f"{e['seconds']:>7.2f} {e['first_seconds']:>8.2f} {e['peak_mb']:>8.0f}"
             )
         csv = exports[("inspeksi", "csv")]
         if csv["seconds"] >= TARGETS["csv_s"] or csv["peak_mb"] >= TARGETS["csv_mb"]:
