@@ -60,6 +60,9 @@ def _style(colors: tuple[str, ...]) -> Style:
     )
 
 
+TICKS = (0, 25, 50, 75, 90, 100)
+
+
 def _formatter(lang: str):
     def one_decimal(value) -> str:
         if value is None:
@@ -81,7 +84,7 @@ def _common(lang: str, width: int, height: int) -> dict:
         "margin": 6,
         "spacing": 8,
         "value_formatter": _formatter(lang),
-        "y_labels": [{"label": str(tick), "value": tick} for tick in (0, 25, 50, 75, 90, 100)],
+        "y_labels": [{"label": str(tick), "value": tick} for tick in TICKS],
         "truncate_label": -1,
         "no_data_text": "",
     }
@@ -103,6 +106,8 @@ def _score_bars(bars: tuple[Bar, ...], lang: str, width: int) -> Markup:
         print_values=False,
         **_common(lang, width, height),
     )
+    # across a phone the labels of 90 and 100 run together: 90 keeps its guide line only
+    chart.y_labels = [{"label": "" if tick == 90 else str(tick), "value": tick} for tick in TICKS]
     # the value is part of the label, in ink on white, whatever the bar's colour
     number = _formatter(lang)
     # pygal draws horizontal bars bottom up: give it the rows reversed
