@@ -4,7 +4,7 @@ The page holds no per-request data beyond its language: the checklists, offices 
 come from /api/v1/field/bootstrap and live in the phone's IndexedDB.
 """
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -18,6 +18,17 @@ def _messages() -> dict[str, str]:
     return {
         "title": _("Inspeksi lapangan"),
         "noData": _("Data belum diunduh. Buka halaman ini sekali saat ada koneksi."),
+        "signedOut": _(
+            "Anda sudah keluar di ponsel ini. Masuk lagi saat ada koneksi untuk melanjutkan; "
+            "pekerjaan yang belum terkirim tetap tersimpan di ponsel ini."
+        ),
+        "signIn": _("Masuk"),
+        "signInUrl": url_for("auth.login", next=url_for("field.app")),
+        "heldOther": _(
+            "Ponsel ini juga menyimpan __N__ perubahan dari __WHO__ yang belum terkirim. "
+            "Semuanya aman di ponsel ini dan terkirim saat __WHO__ masuk lagi di sini."
+        ),
+        "otherInspector": _("pemeriksa lain"),
         "pending": _("__N__ menunggu dikirim"),
         "allSent": _("Semua sudah terkirim"),
         "synced": _("Terkirim"),

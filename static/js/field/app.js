@@ -9,7 +9,7 @@
   var root = document.getElementById("app");
   var M = JSON.parse(root.dataset.messages || "{}");
   var LANG = document.documentElement.lang === "en" ? "en" : "id";
-  var boot = null, timers = {}, pending = {};
+  var boot = null, signedOut = false, timers = {}, pending = {};
 
   /* Typing is saved 600 ms after the last key; a page hidden or left before that (the phone
      locked, the tab closed, a reload) saves at once, so a note is never lost to the timer. */
@@ -60,26 +60,42 @@
   }
 
   /* ---- bootstrap: what the inspector needs offline ---- */
+  /* After signing out here, the phone shows nothing until someone signs in again: the work
+     still waiting is kept, not shown. On a shared phone the bootstrap's user may be another
+     inspector: DB.handOver keeps each one's work apart. */
   function loadBoot() {
-    return DB.get("meta", "bootstrap").then(function (cached) {
-      boot = cached || null;
-      if (!navigator.onLine) return boot;
+    return Promise.all([DB.get("meta", "bootstrap"), DB.get("meta", "signedOut")]).then(function (found) {
+      signedOut = !!found[1];
+      var cached = signedOut ? null : found[0] || null;
+      function stored() {
+        boot = cached;
+        return boot ? DB.handOver(boot.user.id).then(keepHeld) : boot;
+      }
+      if (!navigator.onLine) return stored();
       return fetch("/api/v1/field/bootstrap", {credentials: "same-origin", headers: {"Accept": "application/json"}})
         .then(function (res) {
-          if (res.status === 401) { showLogin(); return boot; }
-          if (!res.ok) return boot;
+          if (res.status === 401) { showLogin(); return stored(); }
+          if (!res.ok) return stored();
           return res.json().then(function (data) {
             var fresh = {user: data.user, offices: data.offices, inspectors: data.inspectors || [], checklists: {},
               current: (data.checklists || []).map(function (c) { return c.content_hash; }), fetchedAt: new Date().toISOString()};
             (data.checklists || []).forEach(function (c) { fresh.checklists[c.content_hash] = c.checklist; fresh.checklists[c.content_hash].hash = c.content_hash; });
-            // keep older versions a local draft still needs
-            Object.keys((boot && boot.checklists) || {}).forEach(function (h) { if (!fresh.checklists[h]) fresh.checklists[h] = boot.checklists[h]; });
+            // keep older versions a local draft still needs (another inspector's too)
+            Object.keys((found[0] && found[0].checklists) || {}).forEach(function (h) { if (!fresh.checklists[h]) fresh.checklists[h] = found[0].checklists[h]; });
             boot = fresh;
-            return Promise.all([DB.put("meta", fresh, "bootstrap"), DB.put("meta", data.csrf_token, "csrf"), importDrafts(data.drafts || [], data.offices || [])]);
+            signedOut = false;
+            return DB.handOver(data.user.id).then(keepHeld).then(function () {
+              return Promise.all([DB.put("meta", fresh, "bootstrap"), DB.put("meta", data.csrf_token, "csrf"),
+                DB.del("meta", "signedOut"), importDrafts(data.drafts || [], data.offices || [])]);
+            });
           }).then(function () { return boot; });
-        }, function () { return boot; });
+        }, stored);
     });
   }
+
+  /* Another inspector's work waiting on this phone: said on the list, never shown or sent. */
+  var held = {entries: 0, names: []};
+  function keepHeld(found) { held = found; return boot; }
 
   function importDrafts(drafts, offices) {
     return Promise.all(drafts.map(function (d) {
@@ -120,7 +136,7 @@
     if (parts[0] === "baru") return renderStart();
     if (parts[0] === "i" && parts[1]) {
       return DB.get("inspections", parts[1]).then(function (record) {
-        if (!record) return renderHome();
+        if (!record || !DB.mine(record)) return renderHome();
         if (parts[2] === "ringkasan") return window.SidakForm.summary(root, record);
         if (parts[2] === "temuan") return window.SidakFollowUp.render(root, record);
         return window.SidakForm.section(root, record, parseInt(parts[2], 10) || 1);
@@ -130,11 +146,14 @@
   }
 
   function renderNoData() {
-    root.innerHTML = '<section class="card"><h1>' + esc(msg("title")) + "</h1><p>" + esc(msg("noData")) + "</p></section>";
+    root.innerHTML = '<section class="card"><h1>' + esc(msg("title")) + "</h1>" + (signedOut
+      ? "<p>" + esc(msg("signedOut")) + '</p><a class="button primary" href="' + esc(msg("signInUrl")) + '">' + esc(msg("signIn")) + "</a>"
+      : "<p>" + esc(msg("noData")) + "</p>") + "</section>";
   }
 
   function renderHome() {
     return DB.all("inspections").then(function (records) {
+      records = records.filter(DB.mine);
       records.sort(function (a, b) { return (b.updatedAt || "").localeCompare(a.updatedAt || ""); });
       var list = records.map(function (r) {
         var done = r.status === "synced", queued = r.status === "queued";
@@ -147,7 +166,9 @@
       }).join("");
       root.innerHTML = '<div class="page-head"><h1>' + esc(msg("title")) + '</h1><a class="button primary" href="#/baru">' +
         esc(msg("start")) + "</a></div>" + '<p class="muted small">' + esc(msg("dataAge").replace("__T__", when(boot.fetchedAt))) + "</p>" +
-        (list ? '<ul class="cards">' + list + "</ul>" : '<p class="muted">' + esc(msg("empty")) + "</p>");
+        (list ? '<ul class="cards">' + list + "</ul>" : '<p class="muted">' + esc(msg("empty")) + "</p>") +
+        (held.entries ? '<p class="card note" data-held>' + esc(msg("heldOther").replace("__N__", held.entries)
+          .replace(/__WHO__/g, held.names.join(", ") || msg("otherInspector"))) + "</p>" : "");
     });
   }
 
@@ -233,6 +254,7 @@
     });
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
     route();
-    Outbox.start();
+    // nothing downloaded, or signed out: no one's work is this page's to send
+    if (boot) Outbox.start();
   }); });
 })();

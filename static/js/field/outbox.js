@@ -148,8 +148,10 @@
     });
   }
 
+  /* Only this inspector's entries: another's wait on the phone until they sign in here. */
   function countPending() {
     return DB.all("outbox").then(function (entries) {
+      entries = entries.filter(DB.mine);
       state.pending = entries.length;
       notify();
       return entries;
