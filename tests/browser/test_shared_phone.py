@@ -116,6 +116,7 @@ def test_a_shared_phone_keeps_each_inspectors_work_apart(live_server, phone):
     page.locator("text=Anda sudah keluar di ponsel ini.").wait_for()
     assert page.locator(".cards").count() == 0
     assert pending(page) == ""
+    assert page.locator("#send-now").is_hidden()
     page.context.set_offline(False)
 
     # Rina on the same phone: none of Bayu's work shown or sent, but said to be waiting

@@ -256,5 +256,6 @@
     route();
     // nothing downloaded, or signed out: no one's work is this page's to send
     if (boot) Outbox.start();
+    else document.getElementById("send-now").hidden = true;
   }); });
 })();
