@@ -77,6 +77,23 @@ def from_environment() -> dict:
         #: the longest side of a stored photo, in pixels (the browser downscales to it first)
         "PHOTO_MAX_SIDE": int(_env("PHOTO_MAX_SIDE", "1600")),
         **_mail_settings(),
+        **_limit_settings(),
+    }
+
+
+def _limit_settings() -> dict:
+    """Rate limits (sidak.web.limits): where they are counted and how many attempts pass."""
+    return {
+        #: ``memory://`` counts in each process; ``redis://host:6379/0`` across machines
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE", "memory://"),
+        "RATELIMIT_ENABLED": _env("RATELIMIT", "1") != "0",
+        #: failed logins from one address, and at one account from anywhere
+        "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per minute;50 per hour"),
+        "LOGIN_ACCOUNT_RATE_LIMIT": _env("LOGIN_ACCOUNT_RATE_LIMIT", "20 per hour"),
+        #: requests to the read API per integration token (or person)
+        "API_RATE_LIMIT": _env("API_RATE_LIMIT", "300 per minute"),
+        #: reverse proxies in front of the app that set X-Forwarded-For (0: none)
+        "PROXIES": int(_env("PROXIES", "0")),
     }
 
 

@@ -42,6 +42,7 @@ OFFICE_ID = query("office_id", "One office.", {"type": "integer", "minimum": 1})
 ERRORS = {
     "400": {"$ref": "#/components/responses/BadParameter"},
     "401": {"$ref": "#/components/responses/TokenMissing"},
+    "429": {"$ref": "#/components/responses/RateLimited"},
 }
 ONE = {**ERRORS, "404": {"$ref": "#/components/responses/Absent"}}
 LINK = {

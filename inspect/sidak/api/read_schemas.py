@@ -183,6 +183,18 @@ READ_RESPONSES = {
         "names it.",
     ),
     "Absent": json_content(ref("Error"), "None, a draft, or not yours to read (code not_found)."),
+    "RateLimited": {
+        **json_content(
+            ref("Error"),
+            "More requests than SIDAK_API_RATE_LIMIT allows this token (code rate_limited).",
+        ),
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before the next request.",
+                "schema": {"type": "integer"},
+            }
+        },
+    },
 }
 
 BEARER = {

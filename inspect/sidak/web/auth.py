@@ -5,14 +5,17 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
+from sidak.extensions import limiter
 from sidak.models import db
 from sidak.services import audit
 from sidak.services.accounts import authenticate, end_all_sessions
+from sidak.web import limits
 
 bp = Blueprint("auth", __name__)
 
@@ -39,6 +42,13 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
+@limiter.limit(limits.login_limit, methods=["POST"], deduct_when=limits.failed_login)
+@limiter.limit(
+    limits.login_account_limit,
+    key_func=limits.login_account,
+    methods=["POST"],
+    deduct_when=limits.failed_login,
+)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("inspections.index"))
@@ -56,6 +66,20 @@ def login():
         db.session.commit()
         flash(_("Nama pengguna atau kata sandi salah."), "error")
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
+
+
+def too_many_logins():
+    """The form again, saying how long to wait; the limit counts failures only."""
+    minutes = limits.minutes_to_wait()
+    text = ngettext(
+        "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %(num)d menit.",
+        "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %(num)d menit.",
+        minutes,
+    )
+    flash(text, "error")
+    form = LoginForm(formdata=None)
+    form.username.data = (request.form.get("username") or "")[:64]
+    return render_template("auth/login.html", form=form), 429
 
 
 @bp.post("/keluar")
