@@ -240,3 +240,30 @@ def test_submit_waits_for_every_photo_the_phone_took(client, draft):
     assert changed.get_json()["code"] == "conflict"
     # a photo resent after submission is recognised, not refused
     assert late.whole().status_code == 200
+
+
+def test_two_first_chunks_of_one_photo_arriving_together_are_no_error(
+    app, client, draft, monkeypatch
+):
+    """A retry sent while the first request is still on its way: both see no upload yet, the
+    second's insert meets the first's row. It goes on from the bytes the first one kept."""
+    from sidak.services.sync import photos
+
+    upload = Upload(client, draft, jpeg_bytes())
+    first, second, third = thirds(upload.data)
+    assert upload.send(*first).status_code == 200
+    looked = []
+    real = photos._upload
+
+    def not_yet_committed(key):
+        looked.append(key)
+        return None if len(looked) == 1 else real(key)
+
+    monkeypatch.setattr(photos, "_upload", not_yet_committed)
+    again = upload.send(*first)
+    assert again.status_code == 416, again.get_json()
+    assert again.get_json()["received"] == first[1]
+    monkeypatch.undo()
+    assert upload.send(*second).status_code == 200
+    assert upload.send(*third).status_code == 201
+    assert db.session.scalar(select(func.count(Photo.id))) == 1

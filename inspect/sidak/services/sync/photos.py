@@ -13,6 +13,7 @@ from datetime import datetime
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from sidak.models import Inspection, Photo, PhotoUpload, User, db, utcnow
 from sidak.services.inspections.errors import Conflict, InspectionError, NotAllowed
@@ -84,9 +85,12 @@ def receive_chunk(
         return UploadState(chunk.total, True, stored), False
     if not can_edit_draft(user, inspection):
         raise NotAllowed(_("Foto hanya dapat ditambahkan pada draf tim Anda."))
+    began = False
     if upload is None:
-        upload = _begin(user, inspection, key, meta, chunk)
+        upload, began = _begin(user, inspection, key, meta, chunk)
     with staging().open(key) as staged:
+        if began:
+            staged.truncate()  # bytes left by an upload that was given up
         received = _append(staged, chunk)
         if received < chunk.total:
             return UploadState(received, False), False
@@ -116,10 +120,14 @@ def _same_upload(upload: PhotoUpload, inspection: Inspection, meta: PhotoMeta, c
     )
 
 
-def _begin(user: User, inspection: Inspection, key: str, meta: PhotoMeta, chunk: Chunk):
+def _begin(
+    user: User, inspection: Inspection, key: str, meta: PhotoMeta, chunk: Chunk
+) -> tuple[PhotoUpload, bool]:
+    """The upload's row, and whether this request made it. Two first chunks of one photo
+    arriving together (a retry while the first is still on its way) both get here; the
+    second finds the first one's row and goes on from the bytes it has."""
     if chunk.start != 0:
         raise WrongOffset(_("Kirim foto dari awal."), received=0)
-    staging().discard(key)  # bytes left by an upload that was given up
     upload = PhotoUpload(
         uuid=key,
         inspection_id=inspection.id,
@@ -130,8 +138,17 @@ def _begin(user: User, inspection: Inspection, key: str, meta: PhotoMeta, chunk:
         user_id=user.id,
     )
     db.session.add(upload)
-    db.session.commit()
-    return upload
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        upload = _upload(key)
+        if upload is None or not _same_upload(upload, inspection, meta, chunk):
+            raise Conflict(
+                _("Kode foto ini sudah dipakai untuk foto lain; tidak ada yang diubah.")
+            ) from None
+        return upload, False
+    return upload, True
 
 
 def _append(staged: StagedFile, chunk: Chunk) -> int:

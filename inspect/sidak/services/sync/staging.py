@@ -28,6 +28,9 @@ class StagedFile:
         self._file.flush()
         os.fsync(self._file.fileno())
 
+    def truncate(self) -> None:
+        self._file.truncate(0)
+
     def read(self) -> bytes:
         return self.path.read_bytes()
 
