@@ -23,7 +23,7 @@ from sidak.models import (
     utcnow,
 )
 from sidak.services.checklists import checklist_of, current_checklists
-from sidak.services.reports import jobs, periods, recap
+from sidak.services.reports import job_queue, jobs, periods, recap
 from sidak.services.reports.sanction_status import state_counts
 from tests.reports.conftest import needs_poppler, pdf_text
 
@@ -488,7 +488,7 @@ def test_claiming_takes_the_oldest_queued_job_once(app):
 def test_a_job_another_worker_claimed_first_is_skipped(app, monkeypatch):
     taken = jobs.request_recap(None, *OCTOBER, "id")
     free = jobs.request_recap(None, *OCTOBER, "en")
-    real_update = jobs.update
+    real_update = job_queue.update
 
     def the_other_worker_is_faster(table):
         if taken.status == JobStatus.QUEUED:  # between our SELECT and our UPDATE
@@ -498,7 +498,7 @@ def test_a_job_another_worker_claimed_first_is_skipped(app, monkeypatch):
             db.session.refresh(taken)
         return real_update(table)
 
-    monkeypatch.setattr(jobs, "update", the_other_worker_is_faster)
+    monkeypatch.setattr(job_queue, "update", the_other_worker_is_faster)
     assert jobs.claim_next("langsam").id == free.id
     assert jobs.claim_next("langsam") is None
 
@@ -515,6 +515,32 @@ def test_a_job_left_running_by_a_dead_worker_goes_back_to_the_queue(app):
     db.session.refresh(busy)
     assert (stuck.status, stuck.progress, stuck.started_at) == (JobStatus.QUEUED, 0, None)
     assert busy.status == JobStatus.RUNNING
+
+
+def test_a_job_that_keeps_killing_its_worker_fails_instead_of_looping(app):
+    poison = jobs.request_recap(None, *OCTOBER, "id")
+    for attempt in range(1, jobs.MAX_ATTEMPTS + 1):
+        assert jobs.claim_next(f"pekerja-{attempt}").id == poison.id
+        assert poison.attempts == attempt
+        poison.started_at = utcnow() - timedelta(minutes=jobs.STALE_MINUTES + 1)
+        db.session.commit()
+        back = jobs.reset_stale()
+        db.session.refresh(poison)
+        if attempt < jobs.MAX_ATTEMPTS:
+            assert (back, poison.status) == (1, JobStatus.QUEUED)
+    assert (back, poison.status, poison.stage) == (0, JobStatus.FAILED, "failed")
+    assert f"pekerja berhenti {jobs.MAX_ATTEMPTS} kali" in poison.error
+    assert poison.finished_at is not None
+    assert jobs.claim_next("pekerja-4") is None
+
+
+def test_a_worker_stopped_on_purpose_does_not_use_up_an_attempt(app):
+    job = jobs.request_recap(None, *OCTOBER, "id")
+    for _ in range(jobs.MAX_ATTEMPTS + 1):
+        assert jobs.claim_next("pekerja").id == job.id
+        jobs.requeue(job.id)  # Ctrl+C, a deploy: run() puts the job back
+        db.session.refresh(job)
+        assert (job.status, job.attempts) == (JobStatus.QUEUED, 0)
 
 
 def test_progress_is_committed_stage_by_stage(october):

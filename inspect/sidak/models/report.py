@@ -63,6 +63,8 @@ class RecapJob(db.Model):
     #: 0..100, and what the job is doing now (an Indonesian message id, see jobs.STAGES)
     progress: Mapped[int] = mapped_column(default=0)
     stage: Mapped[str] = mapped_column(String(40), default="queued")
+    #: times a worker took it and did not come back (a crash); see jobs.MAX_ATTEMPTS
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     error: Mapped[str] = mapped_column(Text, default="")
     inspections: Mapped[int] = mapped_column(default=0)
     report_id: Mapped[int | None] = mapped_column(ForeignKey("stored_reports.id"))

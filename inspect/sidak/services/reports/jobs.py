@@ -1,21 +1,20 @@
 """Recap jobs: asked for on a page (or the command line), rendered by `sidak worker`.
 
 A job is a row: queued, then running with its progress committed as it goes, then done
-(with its stored PDF) or failed (with a message). Workers claim a job with a conditional
-UPDATE, so any number of them may share a queue; a job left running by a worker that died is
-put back in the queue after `STALE_MINUTES`.
+(with its stored PDF) or failed (with a message). Claiming, and what happens to a job whose
+worker died, is in `job_queue`.
 """
 
 import hashlib
 import logging
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from sidak.domain.recap import is_whole_month
@@ -23,13 +22,18 @@ from sidak.models import JobStatus, RecapJob, ReportKind, Role, StoredReport, Us
 from sidak.services import audit
 from sidak.services.inspections.evidence import file_store
 from sidak.services.reports import recap
+from sidak.services.reports.job_queue import (  # noqa: F401  (the queue, as callers know it)
+    MAX_ATTEMPTS,
+    STALE_MINUTES,
+    claim_next,
+    requeue,
+    reset_stale,
+)
 from sidak.services.reports.pdf import RenderedPdf, render_pdf
 from sidak.services.reports.periods import RecapInvalid, check_period
 
 log = logging.getLogger(__name__)
 
-#: a job running this long has lost its worker (a recap takes seconds)
-STALE_MINUTES = 30
 LANGUAGES = ("id", "en")
 ACTIVE = (JobStatus.QUEUED, JobStatus.RUNNING)
 
@@ -110,49 +114,6 @@ def _new_job(user, date_from, date_to, language, status: JobStatus) -> RecapJob:
     )
     db.session.commit()
     return job
-
-
-def claim_next(worker_name: str) -> RecapJob | None:
-    """Move the oldest queued job to running and return it; None when the queue is empty.
-
-    The UPDATE only applies while the job is still queued, so when two workers pick the same
-    job one of them changes no row and tries the next job instead.
-    """
-    tried: set[int] = set()
-    while True:
-        query = select(RecapJob.id).where(RecapJob.status == JobStatus.QUEUED)
-        if tried:
-            query = query.where(RecapJob.id.not_in(tried))
-        job_id = db.session.scalar(query.order_by(RecapJob.id).limit(1))
-        if job_id is None:
-            db.session.rollback()  # end the read transaction: the next poll sees new jobs
-            return None
-        claimed = db.session.execute(
-            update(RecapJob)
-            .where(RecapJob.id == job_id, RecapJob.status == JobStatus.QUEUED)
-            .values(status=JobStatus.RUNNING, started_at=utcnow(), progress=0, stage="gathering")
-            .execution_options(synchronize_session=False)
-        )
-        db.session.commit()
-        if claimed.rowcount == 1:
-            log.info("recap job %s claimed by %s", job_id, worker_name)
-            return db.session.get(RecapJob, job_id)
-        tried.add(job_id)
-
-
-def reset_stale(minutes: int = STALE_MINUTES) -> int:
-    """Put jobs running for more than `minutes` back in the queue; commit. How many."""
-    result = db.session.execute(
-        update(RecapJob)
-        .where(
-            RecapJob.status == JobStatus.RUNNING,
-            RecapJob.started_at < utcnow() - timedelta(minutes=minutes),
-        )
-        .values(status=JobStatus.QUEUED, progress=0, stage="queued", started_at=None)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
-    return result.rowcount
 
 
 def run(job: RecapJob, on_progress: Progress | None = None) -> RecapJob:
@@ -247,17 +208,6 @@ def failure_message(exc: Exception) -> str:
         f"Rekap gagal disusun: {detail[:500]}. Coba minta rekap lagi; bila gagal lagi, "
         "beri tahu administrator (rinciannya ada di log pekerja)."
     )
-
-
-def requeue(job_id: int) -> None:
-    """Back to the queue, for another worker (or this one, restarted); commit."""
-    db.session.execute(
-        update(RecapJob)
-        .where(RecapJob.id == job_id, RecapJob.status == JobStatus.RUNNING)
-        .values(status=JobStatus.QUEUED, progress=0, stage="queued", started_at=None)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
 
 
 def recent_jobs(limit: int = 20) -> list[RecapJob]:
