@@ -1,11 +1,16 @@
 """The dashboard's numbers against the hand-computed values of the city in conftest.py."""
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from sidak.domain.analytics.filters import Step
+from sidak.models import CorrectiveAction, InspectionSummary, db
 from sidak.services.analytics import dashboard, queries
+from sidak.services.reports.letterhead import city_zone
+from sidak.services.sanctions.ladder import city_today
 from tests.analytics.conftest import ARGS, PERIOD
 
 
@@ -168,3 +173,34 @@ def test_a_period_from_long_ago_starts_the_trend_at_the_first_inspection(city):
     # A's first visit on 10 January 2026 is the first on record
     assert d.trend[0].start == date(2026, 1, 10) and len(d.trend) == 3
     assert d.total.inspections == 6
+
+
+def test_open_actions_are_aged_by_the_citys_calendar_at_each_boundary(city):
+    """Ages are days on the city's calendar: an action made at 00:00 WIB seven days ago (17:00
+    UTC the day before) is 7 days old; one made at 23:59 WIB eight days ago is 8."""
+    b1 = next(s for s in db.session.scalars(select(InspectionSummary)) if s.findings == 3)
+    today = city_today()
+    zone = city_zone()
+    moments = []
+    for days in (0, 7, 30, 90):
+        moments.append(datetime.combine(today - timedelta(days=days), time(0, 0), zone))
+        moments.append(datetime.combine(today - timedelta(days=days + 1), time(23, 59), zone))
+    for n, made in enumerate(moments):
+        late = n == 3  # one of them is past its deadline: overdue, in its own row
+        db.session.add(
+            CorrectiveAction(
+                inspection_id=b1.inspection_id,
+                office_id=b1.office_id,
+                inspected_on=date(2026, 2, 10),
+                item_id=f"butir-{n}",
+                question="?",
+                status="open",
+                due_date=today - timedelta(days=1) if late else today + timedelta(days=1),
+                created_at=made.astimezone(UTC),
+            )
+        )
+    db.session.commit()
+    rows = {row.state: row for row in dashboard.action_states(PERIOD)}
+    # by hand: 0, 1 and 7 days old (0-7); 30 (8-30); 31 and 90 (31-90); 91; the 8-day one late
+    assert rows["open"].ages == (3, 1, 2, 1) and rows["open"].total == 7
+    assert rows["overdue"].ages == (0, 1, 0, 0) and rows["overdue"].total == 1

@@ -18,11 +18,20 @@ __all__ = ["Tally", "share", "tenths"]
 
 def share(part: int, whole: int) -> Decimal | None:
     """`part` of `whole` in %, one decimal half up; None for an empty whole."""
-    return round_half_up(Fraction(part * 100, whole)) if whole else None
+    return _tenths_half_up(part * 1000, whole) if whole else None
 
 
 def _mean_of_tenths(total: int, count: int) -> Decimal | None:
-    return round_half_up(Fraction(total, count * 10)) if count else None
+    return _tenths_half_up(total, count) if count else None
+
+
+def _tenths_half_up(numerator: int, denominator: int) -> Decimal:
+    """numerator / denominator tenths as a one-decimal Decimal, half up: what
+    `round_half_up(Fraction(numerator, denominator * 10))` gives, without building a Fraction
+    (a dashboard asks for thousands of these)."""
+    if numerator < 0:
+        return round_half_up(Fraction(numerator, denominator * 10))
+    return Decimal((2 * numerator + denominator) // (2 * denominator)).scaleb(-1)
 
 
 @dataclass

@@ -6,10 +6,10 @@ from their tables, joined to the summaries for the period and the offices.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from sidak.domain import recap
 from sidak.domain.analytics import Tally, month_start, week_start
@@ -26,7 +26,7 @@ from sidak.domain.sanctions.lifecycle import (
 )
 from sidak.models import CorrectiveAction, InspectionSummary, Office, Sanction, db
 from sidak.services.analytics import queries
-from sidak.services.reports.letterhead import local_time
+from sidak.services.reports.letterhead import city_zone
 from sidak.services.sanctions.ladder import city_today
 
 #: the order states are listed in: what needs someone first
@@ -136,13 +136,6 @@ def trend(f: DashboardFilter) -> list[TrendPoint]:
     return [TrendPoint(a, b, found.get(key_of(a), Tally())) for a, b in cuts]
 
 
-def _age_counts(days: list[int]) -> tuple[int, ...]:
-    counts = [0] * len(p.AGE_GROUPS)
-    for value in days:
-        counts[p.age_group(value)] += 1
-    return tuple(counts)
-
-
 def _closed_counts(f: DashboardFilter, model, states) -> dict[str, int]:
     """How many of the period's sanctions or actions are in each of these (final) states."""
     query = (
@@ -154,28 +147,46 @@ def _closed_counts(f: DashboardFilter, model, states) -> dict[str, int]:
     return dict(db.session.execute(query).all())
 
 
+def _age_group(made, today: date):
+    """The index in AGE_GROUPS of the age in days (city calendar) of `made`, in SQL: an age
+    of at most N days is a moment since the city's midnight N days ago."""
+    whens = []
+    for index, (_first, last) in enumerate(p.AGE_GROUPS[:-1]):  # the last is open-ended
+        midnight = datetime.combine(today - timedelta(days=last), time(), tzinfo=city_zone())
+        whens.append((made >= midnight.astimezone(UTC), index))
+    return case(*whens, else_=len(p.AGE_GROUPS) - 1)
+
+
 def _open_ages(
     f: DashboardFilter, model, made_at, order, closed, effective
 ) -> dict[str, list[int]]:
-    """The age in days of each of the period's open sanctions or actions, by effective state
-    (an issued sanction or open action past its deadline is overdue, before the tick)."""
+    """How many of the period's open sanctions or actions are in each age group, by effective
+    state (an issued sanction or open action past its deadline is overdue, before the tick).
+    Counted in the database: the open ones can be tens of thousands."""
     today = city_today()  # states and ages as they are now, whatever the period
     # the open states by name (not "not closed"), so the status index finds the few
     still_open = model.status.in_([str(state) for state in order if state not in closed])
-    conditions = queries.record_conditions(f, model)
-    query = select(model.status, model.due_date, made_at).where(*conditions, still_open)
+    past_due = case((model.due_date < today, 1), else_=0)
+    group = _age_group(made_at, today)
+    query = (
+        select(model.status, past_due, group, func.count())
+        .where(*queries.record_conditions(f, model), still_open)
+        .group_by(model.status, past_due, group)
+    )
     ages: dict[str, list[int]] = {}
-    for status, due, made in db.session.execute(query):
-        state = effective(status, due, today)
-        ages.setdefault(state, []).append(max(0, (today - local_time(made).date()).days))
+    yesterday = today - timedelta(days=1)
+    for status, late, index, count in db.session.execute(query):
+        state = effective(status, yesterday if late else today, today)
+        ages.setdefault(state, [0] * len(p.AGE_GROUPS))[index] += count
     return ages
 
 
 def _rows(order, closed, totals: dict[str, int], ages: dict[str, list[int]]) -> list[StateRow]:
+    none = [0] * len(p.AGE_GROUPS)
     return [
         StateRow(state, totals.get(state, 0), None)
         if state in closed
-        else StateRow(state, len(ages.get(state, [])), _age_counts(ages.get(state, [])))
+        else StateRow(state, sum(ages.get(state, none)), tuple(ages.get(state, none)))
         for state in order
     ]
 
@@ -197,7 +208,7 @@ def action_states(f: DashboardFilter, finalized_findings: int | None = None) -> 
     made = CorrectiveAction.created_at
     ages = _open_ages(f, CorrectiveAction, made, ACTION_ORDER, ACTION_CLOSED, action_state)
     totals = _closed_counts(f, CorrectiveAction, [ActionState.WITHDRAWN])
-    pending = sum(len(found) for found in ages.values())
+    pending = sum(sum(counts) for counts in ages.values())
     withdrawn = totals.get(ActionState.WITHDRAWN, 0)
     totals[ActionState.VERIFIED] = max(0, finalized_findings - pending - withdrawn)
     return _rows(ACTION_ORDER, ACTION_CLOSED, totals, ages)
