@@ -5,19 +5,10 @@ import csv
 import io
 import tempfile
 from collections.abc import Iterator
-from datetime import date
 
 import xlsxwriter
 
 from sidak.services.analytics.exports import Column
-
-
-def _csv_text(value) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def csv_chunks(columns: list[Column], rows: Iterator[list]) -> Iterator[bytes]:
@@ -26,8 +17,9 @@ def csv_chunks(columns: list[Column], rows: Iterator[list]) -> Iterator[bytes]:
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")  # so spreadsheet programs read UTF-8
     writer.writerow([column.title for column in columns])
+    # the csv module writes None as nothing and a date as str(date), its ISO form
     for row in rows:
-        writer.writerow([_csv_text(value) for value in row])
+        writer.writerow(row)
         if buffer.tell() > 65536:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)

@@ -43,8 +43,16 @@ class Column:
     kind: str = "text"  #: text | number | score | date | int
 
 
+#: every score there is, made once: an export writes one per category per row
+_SCORES = tuple(Decimal(tenths).scaleb(-1) for tenths in range(1001))
+
+
 def _score(tenths: int | None) -> Decimal | None:
-    return None if tenths is None else Decimal(tenths).scaleb(-1)  # 873 -> 87.3, 950 -> 95.0
+    if tenths is None:
+        return None
+    if 0 <= tenths <= 1000:
+        return _SCORES[tenths]
+    return Decimal(tenths).scaleb(-1)  # 873 -> 87.3, 950 -> 95.0
 
 
 class _Checklists:
@@ -117,7 +125,7 @@ def inspection_rows(query, lang: str) -> Iterator[list]:
             int(bool(row[11])),
             row[12],
             row[13],
-            *(_score(value) for value in row[14:]),
+            *map(_score, row[14:]),
         ]
 
 
