@@ -23,7 +23,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(config.PROJECT_ROOT / "translations")
     _check_bands(app)
     from sidak.web import limits
+    from sidak.web.session import SessionCookie
 
+    app.session_interface = SessionCookie()
     limits.init(app)
 
     db.init_app(app)
