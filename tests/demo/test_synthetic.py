@@ -12,6 +12,7 @@ from sidak.demo.synthetic import GenerationRefused, generate
 from sidak.domain.preview import render_json
 from sidak.models import (
     AnswerRecord,
+    CityDay,
     CorrectiveAction,
     FollowUp,
     Inspection,
@@ -125,7 +126,9 @@ def _analytics() -> tuple:
         )
     )
     rollup = {tuple(row) for row in db.session.execute(select(*OfficeMonth.__table__.columns))}
-    return rows, findings, rollup
+    city = {tuple(row) for row in db.session.execute(select(*CityDay.__table__.columns))}
+    assert city, "the city's daily roll-up is written too"
+    return rows, findings, rollup, city
 
 
 def test_sanctions_and_deadlines_stand_as_the_daily_tick_leaves_them(city):

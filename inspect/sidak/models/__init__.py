@@ -1,6 +1,7 @@
 """Database models (SQLAlchemy 2.0, typed). Models never commit; services do."""
 
 from sidak.models.analytics import (
+    CityDay,
     InspectionFinding,
     InspectionSummary,
     Integration,
@@ -46,6 +47,7 @@ __all__ = [
     "CheckResult",
     "ChecklistRecord",
     "ChecklistVersion",
+    "CityDay",
     "CorrectiveAction",
     "FollowUp",
     "FollowUpCheck",

@@ -2,9 +2,9 @@
 
 Each submitted inspection gets one summary row (score, grade, per-category results, whether
 the ladder counts it as a violation) and one row per finding, written when it is submitted.
-A correction replaces its record in every count (`current`). The monthly roll-up per office
-is recomputed from the summaries of the cell that changed, so a year of dashboards reads a
-few thousand rows instead of every inspection.
+A correction replaces its record in every count (`current`). Two roll-ups, a month per office
+and a day for the whole city, are recomputed from the summaries of the rows that changed, so a
+year of dashboards reads a few thousand rows instead of every inspection.
 
 Scores are kept in tenths of a point (873 means 87.3): sums stay exact integers, and averages
 come out exactly as the recap computes them. Categories are the fixed vocabulary of
@@ -102,14 +102,10 @@ class InspectionFinding(db.Model):
     position: Mapped[int] = mapped_column(default=0)
 
 
-class OfficeMonth(db.Model):
-    """The sums of one office's current inspections in one month with one checklist."""
+class RollupMeasures:
+    """The sums a roll-up row keeps of the current inspections it covers (their names are
+    those of `sums.MEASURES`; one sum and one count per category are added below)."""
 
-    __tablename__ = "office_months"
-
-    month: Mapped[date] = mapped_column(primary_key=True)
-    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
-    checklist_key: Mapped[str] = mapped_column(String(100), primary_key=True)
     inspections: Mapped[int] = mapped_column(default=0)
     #: inspections with a score, and the sum of their scores in tenths
     scored: Mapped[int] = mapped_column(default=0)
@@ -121,15 +117,40 @@ class OfficeMonth(db.Model):
     #: findings of finalized records: each is a corrective action, whatever its state now
     finalized_findings: Mapped[int] = mapped_column(default=0)
     critical: Mapped[int] = mapped_column(default=0)
-    #: the last day the office was inspected in the month
+    #: the last day an inspection was made
     last_on: Mapped[date]
+
+
+class OfficeMonth(RollupMeasures, db.Model):
+    """The sums of one office's current inspections in one month with one checklist."""
+
+    __tablename__ = "office_months"
+
+    month: Mapped[date] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    checklist_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class CityDay(RollupMeasures, db.Model):
+    """The sums of every office's current inspections on one day with one checklist: the
+    city's total, categories and trend come from a few hundred of these rows a year when no
+    district or office type is chosen, whatever the number of offices."""
+
+    __tablename__ = "city_days"
+
+    day: Mapped[date] = mapped_column(primary_key=True)
+    checklist_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    #: the day's week (its Monday) and month (its 1st), to group a trend by
+    week: Mapped[date]
+    month: Mapped[date]
 
 
 for _key in CATEGORIES:
     # one column per category of the fixed vocabulary (adding a category needs a migration)
     setattr(InspectionSummary, category_column(_key), mapped_column(Integer, nullable=True))
-    setattr(OfficeMonth, category_sum(_key), mapped_column(Integer, default=0, nullable=False))
-    setattr(OfficeMonth, category_count(_key), mapped_column(Integer, default=0, nullable=False))
+    for _rollup in (OfficeMonth, CityDay):
+        setattr(_rollup, category_sum(_key), mapped_column(Integer, default=0, nullable=False))
+        setattr(_rollup, category_count(_key), mapped_column(Integer, default=0, nullable=False))
 
 
 class IntegrationScope:

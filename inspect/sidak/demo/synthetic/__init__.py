@@ -59,7 +59,7 @@ class GenerationReport:
 def refusal() -> str | None:
     """Why this database cannot take a generated history (None: it can)."""
     tables = set(inspect(db.session.get_bind()).get_table_names())
-    if not {*TABLES, "office_months", "offices", "users"} <= tables:
+    if not {*TABLES, "office_months", "city_days", "offices", "users"} <= tables:
         return "Basis data belum dimigrasi; jalankan dulu: sidak db upgrade"
     for model, what in ((Office, "kantor"), (Inspection, "inspeksi"), (User, "akun")):
         found = db.session.scalar(select(func.count()).select_from(model))

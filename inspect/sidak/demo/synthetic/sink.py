@@ -145,7 +145,7 @@ class BulkSink:
         if not self.postgresql:
             return
         quote = db.session.get_bind().dialect.identifier_preparer.quote
-        tables = ", ".join(quote(name) for name in (*TABLES, "office_months"))
+        tables = ", ".join(quote(name) for name in (*TABLES, "office_months", "city_days"))
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql(f"VACUUM (ANALYZE) {tables}")
 

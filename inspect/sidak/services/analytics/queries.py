@@ -1,9 +1,10 @@
 """Tallies for a dashboard filter, grouped by office, month or week.
 
-Whole months come from the monthly roll-up; the days of a period that do not fill a month
-(its first and last days) come from the summaries. Each part is summed by the group key
-first, then the parts are added up, so a year reads a few thousand roll-up rows whatever
-the number of inspections.
+Without a district or office type, the city's tallies (its total, by month, by week) come
+from the daily city roll-up alone: a year is about a thousand rows, however many offices and
+inspections. Per office, or for some offices, whole months come from the monthly office
+roll-up, and the days of a period that do not fill a month (its first and last days) from
+the summaries; each part is summed by the group key first, then the parts are added up.
 """
 
 from datetime import date, timedelta
@@ -12,11 +13,12 @@ from sqlalchemy import ColumnElement, Select, func, select, union_all
 
 from sidak.domain.analytics import Tally, week_start
 from sidak.domain.analytics.filters import DashboardFilter, full_months, next_month
-from sidak.models import InspectionSummary, Office, OfficeMonth, db
-from sidak.services.analytics.sums import BASIC, MEASURES, rollup_sums, summary_sums, tally_of
+from sidak.models import CityDay, InspectionSummary, Office, OfficeMonth, db
+from sidak.services.analytics.sums import BASIC, MEASURES, rollup_sums, summary_sums, tally_reader
 
 S = InspectionSummary
 M = OfficeMonth
+C = CityDay
 #: what a tally can be grouped by: (roll-up column, summary column); weeks have no roll-up
 GROUPS = {
     "office": (M.office_id, S.office_id),
@@ -104,10 +106,27 @@ def _parts(f: DashboardFilter, by: str, categories: bool, lean: bool) -> list[Se
     return parts
 
 
+def _city_part(f: DashboardFilter, by: str, categories: bool, lean: bool) -> Select:
+    """The whole city's sums from the daily roll-up (no district or office type chosen)."""
+    key = {"month": C.month, "week": C.week, "all": None}[by]
+    conditions = [C.day <= f.date_to]
+    if f.date_from is not None:
+        conditions.append(C.day >= f.date_from)
+    if f.checklist:
+        conditions.append(C.checklist_key == f.checklist)
+    keys = [key.label("key")] if key is not None else []
+    sums = rollup_sums(C.__table__, categories=categories, lean=lean)
+    query = select(*keys, *sums).where(*conditions)
+    return query.group_by(key) if key is not None else query
+
+
 def tallies(f: DashboardFilter, by: str, categories: bool = True, lean: bool = False) -> dict:
     """One tally per group key (an office id, a month's or a week's first day; None for
     "all"). Without `categories` no category sums; `lean`: only what a trend shows."""
-    parts = _parts(f, by, categories, lean)
+    if by != "office" and offices_in_scope(f) is None:
+        parts = [_city_part(f, by, categories, lean)]
+    else:
+        parts = _parts(f, by, categories, lean)
     if len(parts) == 1:
         rows = db.session.execute(parts[0])
     else:
@@ -116,8 +135,9 @@ def tallies(f: DashboardFilter, by: str, categories: bool = True, lean: bool = F
         keys = [] if by == "all" else [united.c.key]
         rows = db.session.execute(select(*keys, *sums).group_by(*keys))
     found: dict = {}
+    read = tally_reader(rows.keys())
     for row in rows:
-        tally = tally_of(row)
+        tally = read(row)
         if not tally.inspections:
             continue
         key = row.key if by != "all" else None

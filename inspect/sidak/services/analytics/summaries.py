@@ -1,13 +1,14 @@
 """Writing the summaries: at submission, at finalization, and all again on demand.
 
 Runs inside the caller's transaction (submit and finalize commit); `rebuild` commits itself.
-The roll-up cell (month, office, checklist) of every summary that changed is recomputed from
-the summaries, so the roll-up never drifts from them.
+The roll-up rows (`rollups`) of every summary that changed are recomputed from the summaries,
+so the roll-ups never drift from them.
 """
 
-from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import and_, delete, insert, select, tuple_, update
+from sqlalchemy import delete, select, update
 
 from sidak.domain.analytics import month_start, summary_facts, week_start
 from sidak.domain.sanctions.decide import violations
@@ -18,41 +19,43 @@ from sidak.models import (
     InspectionFinding,
     InspectionStatus,
     InspectionSummary,
-    OfficeMonth,
     Sanction,
     db,
 )
 from sidak.models.analytics import category_column
-from sidak.services.analytics.sums import MEASURES, summary_sums
+from sidak.services.analytics import rollups
 from sidak.services.sanctions.ladder import current_ladder
 from sidak.services.sanctions.proposals import facts_of
 from sidak.services.sanctions.records import visit_day
 
-Cell = tuple  # (month, office_id, checklist_key)
 COUNTED = (InspectionStatus.SUBMITTED, InspectionStatus.FINALIZED)
 
 
 def record(inspection: Inspection, result: ScoreResult) -> InspectionSummary:
     """Summarise a just-submitted inspection; a submitted correction replaces its predecessor."""
     summary = db.session.get(InspectionSummary, inspection.id)
-    cells = {_cell(summary)} if summary is not None else set()
+    # a summary written again may have moved (another day): its old rows are refreshed too
+    before = [_Where(*_place(summary))] if summary is not None else []
     summary = _fill(summary, inspection, result)
-    cells.add(_cell(summary))
+    changed = [*before, summary]
     previous = inspection.supersedes
     if previous is not None:
         replaced = db.session.get(InspectionSummary, previous.id)
         if replaced is not None and replaced.current:
             replaced.current = False
-            cells.add(_cell(replaced))
+            changed.append(replaced)
     db.session.flush()
-    refresh(cells)
+    rollups.refresh(changed)
     return summary
 
 
 def mark_finalized(inspection: Inspection) -> None:
+    """The record is final: its findings now count as corrective actions in the roll-ups."""
     summary = db.session.get(InspectionSummary, inspection.id)
     if summary is not None:
         summary.status = InspectionStatus.FINALIZED
+        db.session.flush()
+        rollups.refresh([summary])
 
 
 def _fill(
@@ -96,37 +99,23 @@ def _fill(
     return summary
 
 
-def _cell(summary: InspectionSummary) -> Cell:
-    return (summary.month, summary.office_id, summary.checklist_key)
+@dataclass(frozen=True)
+class _Where:
+    """Where a summary was counted before it was written again."""
+
+    month: date
+    office_id: int
+    checklist_key: str
+    started_on: date
 
 
-def refresh(cells: Iterable[Cell]) -> None:
-    """Recompute the roll-up rows of these cells from their current summaries."""
-    cells = list(set(cells))
-    if not cells:
-        return
-    key = tuple_(OfficeMonth.month, OfficeMonth.office_id, OfficeMonth.checklist_key)
-    db.session.execute(delete(OfficeMonth).where(key.in_(cells)))
-    S = InspectionSummary
-    inside = tuple_(S.month, S.office_id, S.checklist_key).in_(cells)
-    _insert_rollup(and_(S.current.is_(True), inside))
+def _place(summary: InspectionSummary) -> tuple:
+    return (summary.month, summary.office_id, summary.checklist_key, summary.started_on)
 
 
 def rebuild_rollup() -> None:
-    """Recompute the whole roll-up from the summaries (after a bulk load)."""
-    db.session.execute(delete(OfficeMonth))
-    _insert_rollup(InspectionSummary.current.is_(True))
-
-
-def _insert_rollup(condition) -> None:
-    S = InspectionSummary
-    query = (
-        select(S.month, S.office_id, S.checklist_key, *summary_sums())
-        .where(condition)
-        .group_by(S.month, S.office_id, S.checklist_key)
-    )
-    columns = ["month", "office_id", "checklist_key", *MEASURES]
-    db.session.execute(insert(OfficeMonth).from_select(columns, query))
+    """Recompute both roll-ups from the summaries (after a bulk load)."""
+    rollups.rebuild()
 
 
 def rebuild(missing_only: bool = False, on_progress=None) -> int:

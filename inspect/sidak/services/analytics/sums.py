@@ -4,6 +4,8 @@ Both give columns of the same names (those of `OfficeMonth`), so a query can tak
 months from the roll-up and the days at either end from the summaries, and add them up.
 """
 
+from collections.abc import Callable, Iterable, Sequence
+
 from sqlalchemy import case, func
 
 from sidak.domain.analytics import Tally
@@ -63,7 +65,8 @@ def summary_sums(categories: bool = True, lean: bool = False) -> list:
 
 
 def rollup_sums(source=None, categories: bool = True, lean: bool = False) -> list:
-    """The same aggregates over roll-up rows (or over a subquery with the roll-up's columns)."""
+    """The same aggregates over roll-up rows: the office roll-up's, or those of `source` (the
+    city roll-up, or a subquery with the roll-up's columns)."""
     table = source.c if source is not None else M.__table__.c
     columns = []
     for name in LEAN if lean else MEASURES if categories else BASIC:
@@ -73,27 +76,34 @@ def rollup_sums(source=None, categories: bool = True, lean: bool = False) -> lis
     return columns
 
 
+def tally_reader(labels: Iterable[str]) -> Callable[[Sequence], Tally]:
+    """A function making a Tally of each result row whose columns carry these labels (the
+    measures' names, some of them). The positions are worked out once: a per-office query
+    returns hundreds of rows, and the dashboard reads them on every view."""
+    labels = list(labels)
+    where = {name: index for index, name in enumerate(labels)}
+    counts = [(name, where[name]) for name in BASIC if name != "last_on" and name in where]
+    last_on = where["last_on"]
+    categories = [
+        (key, where[category_sum(key)], where[category_count(key)])
+        for key in CATEGORIES
+        if category_count(key) in where
+    ]
+
+    def read(row: Sequence) -> Tally:
+        return Tally(
+            **{name: int(row[index]) for name, index in counts},  # a lean row has no findings
+            last_on=row[last_on],
+            categories={
+                key: (int(row[total]), int(row[count]))
+                for key, total, count in categories
+                if row[count]
+            },
+        )
+
+    return read
+
+
 def tally_of(row) -> Tally:
     """A result row with the measures' labels as a Tally."""
-    values = row._mapping
-    with_categories = category_count(next(iter(CATEGORIES))) in values
-
-    def number(name: str) -> int:
-        return int(values.get(name, 0))  # a lean row has no findings
-
-    return Tally(
-        inspections=number("inspections"),
-        scored=number("scored"),
-        score_sum=number("score_sum"),
-        with_critical=number("with_critical"),
-        violations=number("violations"),
-        findings=number("findings"),
-        finalized_findings=number("finalized_findings"),
-        critical=number("critical"),
-        last_on=values["last_on"],
-        categories={
-            key: (int(values[category_sum(key)]), int(values[category_count(key)]))
-            for key in (CATEGORIES if with_categories else ())
-            if values[category_count(key)]
-        },
-    )
+    return tally_reader(row._fields)(row)
