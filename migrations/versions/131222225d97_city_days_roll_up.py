@@ -1,4 +1,4 @@
-"""city_days: the whole city's roll-up by day; both roll-ups recomputed
+"""city_days: the whole city's roll-up by day; both roll-ups recomputed; last-visit index
 
 The office roll-up kept the findings of a record finalized after its submission as not
 finalized (finalizing did not refresh it), so the actions panel undercounted verified actions
@@ -70,6 +70,12 @@ def upgrade():
         *_measure_columns(),
         sa.PrimaryKeyConstraint("day", "checklist_key", name=op.f("pk_city_days")),
     )
+    with op.batch_alter_table("inspection_summaries", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_inspection_summaries_office_last",
+            ["office_id", "current", "started_on"],
+            unique=False,
+        )
     _fill()
 
 
@@ -141,4 +147,6 @@ def _fill() -> None:
 
 
 def downgrade():
+    with op.batch_alter_table("inspection_summaries", schema=None) as batch_op:
+        batch_op.drop_index("ix_inspection_summaries_office_last")
     op.drop_table("city_days")

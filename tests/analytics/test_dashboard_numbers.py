@@ -64,6 +64,16 @@ def test_repeat_offenders_and_coverage(city):
     # corrected 6 February record does not count); B on 5 March, C on 28 February
     assert [(i.office.name, i.days) for i in d.idle] == [("Kelurahan D", None), ("Kelurahan A", 33)]
     assert d.in_scope == 4
+    # the same through the per-checklist path (months from the roll-up, then the summaries)
+    one = dashboard.build(PERIOD.with_(checklist="kantor-pelayanan"))
+    assert [(i.office.name, i.days) for i in one.idle] == [(i.office.name, i.days) for i in d.idle]
+    other = dashboard.build(PERIOD.with_(checklist="puskesmas"))
+    assert [i.office.name for i in other.idle] == [
+        "Dinas C",
+        "Kelurahan A",
+        "Kelurahan D",
+        "Puskesmas B",
+    ], "nobody was inspected with that checklist"
 
 
 def test_the_monthly_trend_cuts_the_period_at_its_ends(city):

@@ -54,6 +54,8 @@ class InspectionSummary(db.Model):
             "violation",
         ),
         Index("ix_inspection_summaries_office_day", "office_id", "started_on"),
+        # each office's last inspection is one step down this index (the coverage panel)
+        Index("ix_inspection_summaries_office_last", "office_id", "current", "started_on"),
     )
 
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), primary_key=True)

@@ -150,6 +150,23 @@ def tallies(f: DashboardFilter, by: str, categories: bool = True, lean: bool = F
 
 def last_seen(f: DashboardFilter) -> dict[int, date]:
     """Each office's last inspection up to the filter's last day (whatever its first)."""
+    if f.checklist:
+        return _last_seen_with(f)
+    # one step down the (office, current, day) index per office
+    last = (
+        select(func.max(S.started_on))
+        .where(S.office_id == Office.id, S.current.is_(True), S.started_on <= f.date_to)
+        .scalar_subquery()
+    )
+    query = select(Office.id, last)
+    scope = offices_in_scope(f)
+    if scope is not None:
+        query = query.where(Office.id.in_(scope))
+    return {key: day for key, day in db.session.execute(query) if day is not None}
+
+
+def _last_seen_with(f: DashboardFilter) -> dict[int, date]:
+    """`last_seen` for one checklist: whole months from the roll-up, then the summaries."""
     M_ = OfficeMonth
     scope = offices_in_scope(f)
     whole = full_months(None, f.date_to)
