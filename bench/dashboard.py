@@ -33,7 +33,7 @@ SQLITE_FOLDER = ROOT / ".bench" / "dashboard-100k"
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_NAME = "sidak_bench_100k"
 TARGETS = {"dashboard_ms": 150.0, "csv_s": 5.0, "csv_mb": 200.0}
-RUNS = 9
+RUNS = 15
 
 
 def databases(only: str | None) -> dict[str, dict]:
