@@ -100,3 +100,42 @@ def test_the_xlsx_opens_in_libreoffice_with_the_same_rows(client, city, city_use
 def test_an_unknown_export_is_not_found(client, city, city_user):
     assert client.get("/dasbor/ekspor/rahasia.csv").status_code == 404
     assert client.get("/dasbor/ekspor/inspeksi.pdf").status_code == 404
+
+
+def test_the_findings_csv_says_each_answer_as_the_report_does(client, people):
+    """A real record: the question, the answer as the inspector gave it, the note, and the
+    corrective action's state and deadline, in the person's language."""
+    from sidak.domain.categories import CATEGORIES
+    from sidak.models import CorrectiveAction
+    from tests.sanctions.conftest import log_in, start, violate_and_finalize
+
+    office, _head, _city = people
+    log_in(client, "budi")
+    inspection = violate_and_finalize(client, start(client, office))
+    log_in(client, "walikota")
+    rows = {r["butir"]: r for r in csv_rows(client.get("/dasbor/ekspor/temuan.csv"))}
+    masks = rows["masker-pegawai"]
+    assert masks["pertanyaan"].startswith("Pegawai memakai masker dengan benar")
+    assert (masks["jawaban"], masks["catatan"], masks["kritis"]) == (
+        "7/10",
+        "Tiga pegawai loket",
+        "1",
+    )
+    action = db.session.scalar(
+        select(CorrectiveAction).where(
+            CorrectiveAction.inspection_id == inspection.id,
+            CorrectiveAction.item_id == "masker-pegawai",
+        )
+    )
+    assert (masks["status_tindakan"], masks["batas_perbaikan"]) == (
+        "open",
+        action.due_date.isoformat(),
+    )
+    assert len(rows) == inspection.findings_count
+    english = csv_rows(client.get("/dasbor/ekspor/temuan.csv", query_string={"lang": "en"}))
+    masks_en = next(r for r in english if r["butir"] == "masker-pegawai")
+    assert masks_en["pertanyaan"].startswith("Staff wear masks correctly")
+    assert (masks["kategori"], masks_en["kategori"]) == (
+        CATEGORIES["masks"].get("id"),
+        CATEGORIES["masks"].get("en"),
+    )
