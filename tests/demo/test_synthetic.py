@@ -192,3 +192,37 @@ def test_the_command_reports_what_it_made(city, runner):
     assert "40 inspeksi" in result.output
     assert count(Inspection) == 40
     assert db.session.scalar(select(Inspection.status).limit(1)) in set(InspectionStatus)
+
+
+def test_a_sanctioned_office_keeps_the_protocol_better_for_the_window():
+    """The generated history's offices answer sanctions: the higher the level issued to them
+    in the last window, the more of their shortfall they make up (waived ones do not count)."""
+    import random
+    from datetime import date, datetime
+
+    from sidak.demo.synthetic.ledger import SanctionRecord, Source
+    from sidak.demo.synthetic.sanctions import DETERRENCE_KEEPS, SanctionDesk
+    from sidak.domain.sanctions.loader import parse_ladder
+
+    ladder = parse_ladder((PROJECT_ROOT / "checklists" / "sanksi.yaml").read_bytes())
+    desk = SanctionDesk(None, ladder, None, "", random.Random(1))
+    day = date(2026, 3, 2)
+
+    def sanctioned(level: str, on: date, issued: bool = True) -> None:
+        source = Source(len(desk.violations) + 1, "u", office_id=7, day=on)
+        record = SanctionRecord(1, 7, 1, "uji", level, 1, "", "", datetime(2026, 1, 1))
+        record.level = level
+        record.issued_at = datetime(2026, 1, 1) if issued else None
+        source.sanctions.append(record)
+        desk.violations.setdefault(7, []).append(source)
+
+    assert desk.deterrence(7, day) == 0
+    first, second = ladder.levels[0].id, ladder.levels[1].id
+    sanctioned(second, date(2025, 11, 1))  # outside the 90 days
+    sanctioned(first, date(2026, 1, 5), issued=False)  # proposed, then waived
+    assert desk.deterrence(7, day) == 0
+    sanctioned(first, date(2026, 2, 2))
+    assert desk.deterrence(7, day) == pytest.approx(1 - DETERRENCE_KEEPS)
+    sanctioned(second, date(2026, 2, 20))
+    assert desk.deterrence(7, day) == pytest.approx(1 - DETERRENCE_KEEPS**2)
+    assert desk.deterrence(8, day) == 0, "another office"

@@ -26,6 +26,7 @@ from sidak.demo.synthetic.city import build_offices
 from sidak.demo.synthetic.plan import plan_visits
 from sidak.demo.synthetic.pool import AnswerPool
 from sidak.demo.synthetic.record import Media, RecordWriter
+from sidak.demo.synthetic.sanctions import CRITICAL_MINDED
 from sidak.demo.synthetic.sink import TABLES, BulkSink, Ids
 from sidak.demo.synthetic.staff import create_staff
 from sidak.domain.documents import DEFAULT_NUMBER_PATTERN
@@ -133,8 +134,14 @@ class History:
         statuses: Counter = Counter()
         aftermath = self.aftermath
         for done, visit in enumerate(visits, start=1):
+            aftermath.timeline.run_until(visit.start)
+            made_up = aftermath.deterrence(visit)
+            if made_up and visit.critical and rng.random() < CRITICAL_MINDED * made_up:
+                # a sanctioned office minds its critical items first
+                visit.critical = visit.refused = False
+            level = visit.level + (1 - visit.level) * made_up
             outcome = self.pool.draw(
-                visit.checklist, visit.zone, visit.level, visit.critical, visit.follow_up, rng
+                visit.checklist, visit.zone, level, visit.critical, visit.follow_up, rng
             )
             checks, marked = aftermath.preload(visit, outcome)
             self.writer.write(visit, outcome, checks, rng)

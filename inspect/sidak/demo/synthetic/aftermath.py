@@ -68,6 +68,13 @@ class Aftermath:
         """When the daily tick (01:00) first sees `due` as passed."""
         return datetime.combine(due + timedelta(days=1), time(1), tzinfo=self.zone)
 
+    def deterrence(self, visit: Visit) -> float:
+        """The share of its shortfall the office makes up on this visit for the sanctions it
+        is under (0 without a ladder); call once the timeline has reached the visit."""
+        if self.desk is None:
+            return 0.0
+        return self.desk.deterrence(visit.office.id, self.local(visit.start).date())
+
     def preload(self, visit: Visit, outcome: Outcome) -> tuple[list[Check], list]:
         """The office's unsettled findings on the new visit, each marked by the team (an
         item that fails again is mostly still open); the checks and (action, result) pairs."""

@@ -21,6 +21,11 @@ from sidak.services.sanctions.proposals import copy_level
 
 #: hours after the proposal at which the city decides, as in the demo
 DECISION_HOURS = (20, 26, 44)
+#: the share of its shortfall (1 - `plan.Visit.level`) an office keeps after each step of the
+#: ladder it was sanctioned at within the window: each step tightens things up by a fifth of
+#: what is left, and its critical items (staff masks, screening) by half as much again
+DETERRENCE_KEEPS = 0.8
+CRITICAL_MINDED = 1.5
 
 
 class SanctionDesk:
@@ -52,6 +57,19 @@ class SanctionDesk:
         if proposal is not None:
             self._new(when, source, proposal)
             self.violations.setdefault(source.office_id, []).append(source)
+
+    def deterrence(self, office_id: int, day) -> float:
+        """The share of its shortfall an office makes up on `day` for its sanctions of the last
+        window: the highest level issued to it counts."""
+        horizon = day - timedelta(days=self.ladder.window_days)
+        reached = [
+            self.ladder.index(sanction.level) + 1
+            for source in self.violations.get(office_id, [])
+            if source.day >= horizon
+            for sanction in source.sanctions
+            if sanction.issued_at is not None and self.ladder.has_level(sanction.level)
+        ]
+        return 1 - DETERRENCE_KEEPS ** max(reached, default=0)
 
     def _history(self, source: Source) -> list[PastViolation]:
         """The office's earlier violations at the highest level each reached, as
