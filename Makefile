@@ -31,7 +31,7 @@ translations: $(STAMP)
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
 		-k _l -k lazy_gettext -k pgettext:1c,2 -k lazy_pgettext:1c,2 \
 		--project=Sidak -o translations/messages.pot .
-	$(BIN)/pybabel -q update -i translations/messages.pot -d translations
+	$(BIN)/pybabel -q update -w 100 -i translations/messages.pot -d translations
 
 run: install
 	$(BIN)/sidak db upgrade

@@ -27,7 +27,9 @@
   form.addEventListener("submit", function (event) {
     if (leaving) return;
     event.preventDefault();
-    used().then(function (yes) {
+    /* on the field app: a change still waiting for its timer is saved, and counted, first */
+    var saved = window.SidakField ? window.SidakField.saveAll() : Promise.resolve();
+    saved.then(used).then(function (yes) {
       if (!yes) return leave();
       return DB.waiting().then(function (count) {
         if (count && !window.confirm(form.dataset.waiting.replace("__N__", count))) return null;

@@ -73,6 +73,7 @@ def _messages() -> dict[str, str]:
         "previous": _("Sebelumnya"),
         "next": _("Lanjut"),
         "toSummary": _("Ke ringkasan"),
+        "saving": _("Menyimpan…"),
         "savedOnDevice": _("Tersimpan di perangkat __T__"),
         "photoOnDevice": _("Foto tersimpan di perangkat __T__"),
         "leadSign": _("Ketua tim"),

@@ -23,7 +23,7 @@
     var run = pending[key];
     delete timers[key];
     delete pending[key];
-    if (run) run();
+    return Promise.resolve(run ? run() : null);
   }
   function cancel(key) {
     clearTimeout(timers[key]);
@@ -31,8 +31,25 @@
     delete pending[key];
   }
   function waiting(key) { return key in pending; }
-  function saveAll() { Object.keys(pending).forEach(now); }
+  /* every change still waiting for its timer, saved now; resolves once they are on the phone */
+  function saveAll() { return Promise.all(Object.keys(pending).map(now)); }
+  /* a change waits for its timer: say so, so that an earlier "saved" is not taken for it */
+  function unsaved(fs) {
+    var state = fs.querySelector("[data-state]");
+    if (!state) return;
+    state.textContent = msg("saving");
+    state.className = "save-state";
+  }
   window.addEventListener("pagehide", saveAll);
+  /* a link out of the field app waits for those saves: a page being unloaded may drop them */
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[href]");
+    if (!a || e.defaultPrevented || !Object.keys(pending).length) return;
+    if (e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || (a.target && a.target !== "_self")) return;
+    if (a.origin === location.origin && a.pathname === location.pathname) return;  // a view: hashchange
+    e.preventDefault();
+    saveAll().then(function () { location.href = a.href; });
+  });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") saveAll();
   });
@@ -239,15 +256,16 @@
 
   window.SidakField = {
     route: route, msg: msg, t: t, esc: esc, uuid4: SidakCommon.uuid4, hhmm: hhmm, checklistOf: checklistOf,
-    items: items, wire: wire, officeName: officeName, later: later, now: now, cancel: cancel, waiting: waiting,
+    items: items, wire: wire, officeName: officeName, later: later, now: now, cancel: cancel, waiting: waiting, saveAll: saveAll, unsaved: unsaved,
     boot: function () { return boot; }
   };
 
   /* ---- start (after every deferred script of the page has run) ---- */
   document.addEventListener("DOMContentLoaded", function () { DB.open().then(loadBoot).then(function () {
     Outbox.onChange(banner);
-    document.getElementById("send-now").addEventListener("click", function () { Outbox.flush(); });
-    window.addEventListener("hashchange", route);
+    /* what was just typed goes too, and the next view shows it */
+    document.getElementById("send-now").addEventListener("click", function () { saveAll().then(Outbox.flush); });
+    window.addEventListener("hashchange", function () { saveAll().then(route); });
     /* the server refused something of the draft on screen (e.g. a conflict): show it now */
     window.addEventListener("sidak:problem", function (e) {
       if (location.hash.indexOf("#/i/" + e.detail.inspection + "/") === 0) route();

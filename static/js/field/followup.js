@@ -192,6 +192,7 @@
     form.addEventListener("input", function (e) {
       var fs = e.target.closest("[data-action]");
       if (!fs || e.target.tagName !== "TEXTAREA") return;
+      F.unsaved(fs);
       F.later(fs.dataset.item, function () { save(uuid, fs); }, 600);
     });
     form.addEventListener("change", function (e) {

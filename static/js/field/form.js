@@ -180,6 +180,7 @@
     form.addEventListener("input", function (e) {
       var fs = e.target.closest("[data-item]");
       if (!fs || e.target.type === "radio" || e.target.type === "checkbox" || e.target.type === "file") return;
+      F.unsaved(fs);
       F.later(fs.dataset.item, function () { save(uuid, checklist, fs); }, 600);
     });
     form.addEventListener("change", function (e) {

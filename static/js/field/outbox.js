@@ -7,7 +7,7 @@
    The service worker never sees these requests (it does not intercept POST or PUT). */
 (function (root) {
   "use strict";
-  var DB = root.SidakDB, CHUNK = 256 * 1024, running = null, listeners = [];
+  var DB = root.SidakDB, CHUNK = 256 * 1024, running = null, again = false, listeners = [];
   /* one bar of signal can leave a request hanging for minutes: give up and retry later */
   var TIMEOUT_MS = 45000;
   /* pending is null until the outbox was counted: never say "all sent" before knowing */
@@ -186,9 +186,11 @@
     });
   }
 
-  /* One flush at a time: in this tab (a promise) and across tabs (Web Locks, where present). */
+  /* One flush at a time: in this tab (a promise) and across tabs (Web Locks, where present).
+     A flush asked for while one runs (a change saved meanwhile) runs once more after it. */
   function flush() {
-    if (running) return running;
+    if (running) { again = true; return running; }
+    again = false;
     var work = function () { return flushOnce(); };
     var locked = navigator.locks && navigator.locks.request
       ? navigator.locks.request("sidak-outbox", work)
@@ -198,6 +200,7 @@
       notify();
     }).then(function (result) {
       running = null;
+      if (again && result === "done") return flush();
       return countPending().then(function () { return result; });
     });
     return running;

@@ -1,0 +1,66 @@
+"""An inspector who does not wait: a count tapped in and a link out of the field app followed
+at once, a number typed and "Ke ringkasan" tapped at once. A change is saved 600 ms after the
+last tap; what is still waiting for its timer must be saved before the page is left, and show
+on the next view."""
+
+import re
+import time
+
+from sqlalchemy import select
+
+from sidak.models import AnswerRecord, db
+from tests.browser.actions import log_in
+
+
+def start(page, base):
+    log_in(page, base)
+    page.goto(base + "/lapangan")
+    page.click("a:has-text('Mulai inspeksi')")
+    page.fill("#office", "Kantor Kecamatan Sukamaju Utara")
+    page.check("#decline")
+    page.click("button:has-text('Mulai')")
+    page.wait_for_url(re.compile(r"#/i/[0-9a-f-]+/1$"))
+    return page.url.split("#/i/")[1].split("/")[0]
+
+
+def server_answer(app, timeout: float = 15.0):
+    """The one answer on the server, once it has arrived."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with app.app_context():
+            db.session.remove()
+            answer = db.session.scalar(select(AnswerRecord))
+            if answer is not None or time.monotonic() > deadline:
+                return answer
+        time.sleep(0.2)
+
+
+def test_taps_not_yet_saved_survive_a_link_out_of_the_app(live_server, phone):
+    base, app = live_server
+    page = phone
+    start(page, base)
+    masks = page.locator("[data-item=masker-pegawai]")
+    for _ in range(5):
+        masks.locator("[data-step='1'][data-target$=observed]").click()
+    for _ in range(2):
+        masks.locator("[data-step='1'][data-target$=compliant]").click()
+    page.click("nav a:has-text('Inspeksi')")
+    page.wait_for_url(re.compile(r"/inspeksi$"))
+    page.goto(base + "/lapangan")
+    answer = server_answer(app)
+    assert (answer.item_id, answer.observed, answer.compliant) == ("masker-pegawai", 5, 2)
+
+
+def test_a_number_typed_then_the_summary_at_once_counts(live_server, phone):
+    base, _ = live_server
+    page = phone
+    key = start(page, base)
+    page.goto(page.url.split("#")[0] + f"#/i/{key}/2")
+    page.locator("[data-item=disinfeksi] label:has-text('Lengkap')").click()
+    page.fill("#f-persen-wfo-number", "60")
+    page.click("a:has-text('Ke ringkasan')")
+    page.locator("[data-score]").wait_for()
+    # two answered items, the share working in the office over its 50%: 100 × (1 + 0) / 2
+    assert page.locator("[data-score]").inner_text() == "50,0"
+    page.goto(page.url.split("#")[0] + f"#/i/{key}/2")
+    assert page.input_value("#f-persen-wfo-number") == "60"
