@@ -47,12 +47,13 @@
     return body;
   }
 
-  function save(fs) {
+  function save(fs, leaving) {
     var item = fs.dataset.item;
     state(fs, t("saving"), "saving");
     var url = form.dataset.answerUrl.replace("__ITEM__", encodeURIComponent(item));
     return fetch(url, {
       method: "PUT",
+      keepalive: !!leaving,
       credentials: "same-origin",
       headers: {"Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrf},
       body: JSON.stringify(collect(fs))
@@ -80,11 +81,13 @@
     });
   }
 
+  /* Saved after a pause in typing; meanwhile the item says so, not an earlier "saved". */
   function later(fs, ms) {
     var item = fs.dataset.item;
     clearTimeout(timers[item]);
     unsaved[item] = true;
-    timers[item] = setTimeout(function () { save(fs); }, ms);
+    if (ms) state(fs, t("saving"), "saving");
+    timers[item] = setTimeout(function () { delete timers[item]; save(fs); }, ms);
   }
 
   function retryUnsaved() {
@@ -215,12 +218,43 @@
     });
   }
 
-  /* Leaving or posting the page saves what is still waiting. */
-  form.addEventListener("submit", function () {
-    Object.keys(timers).forEach(function (k) { clearTimeout(timers[k]); });
+  /* Posting the page sends every answer; leaving it otherwise (a link, the tab closed) sends
+     what is still waiting for its timer, in requests that outlive the page. */
+  var posting = false;
+  function stopTimers() {
+    var waiting = Object.keys(timers);
+    waiting.forEach(function (item) { clearTimeout(timers[item]); delete timers[item]; });
+    return waiting;
+  }
+  form.addEventListener("submit", function () { posting = true; stopTimers(); });
+  window.addEventListener("pagehide", function () {
+    if (posting) return;
+    stopTimers().forEach(function (item) {
+      var fs = form.querySelector('[data-item="' + item + '"]');
+      if (fs) save(fs, true);
+    });
+  });
+  window.addEventListener("pageshow", function () { posting = false; });  // back from the cache
+  /* A link out of the page first saves what waits (a request from a page being left may never
+     go), and asks before leaving an answer the server has not taken. */
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[href]");
+    if (!a || e.defaultPrevented || posting) return;
+    if (e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || (a.target && a.target !== "_self")) return;
+    if (a.origin === location.origin && a.pathname === location.pathname) return;  // on this page
+    stopTimers();
+    var items = Object.keys(unsaved);
+    if (!items.length) return;
+    e.preventDefault();
+    Promise.all(items.map(function (item) {
+      var fs = form.querySelector('[data-item="' + item + '"]');
+      return fs ? save(fs) : null;
+    })).then(function () {
+      if (!Object.keys(unsaved).length || window.confirm(t("leaveUnsaved"))) location.href = a.href;
+    });
   });
   window.addEventListener("online", retryUnsaved);
-  setInterval(function () { if (Object.keys(unsaved).length && !Object.keys(timers).some(Boolean)) retryUnsaved(); }, 15000);
+  setInterval(function () { if (Object.keys(unsaved).length && !Object.keys(timers).length) retryUnsaved(); }, 15000);
   document.documentElement.classList.add("js");
   refreshVisibility();
 })();

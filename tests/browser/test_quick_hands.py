@@ -64,3 +64,59 @@ def test_a_number_typed_then_the_summary_at_once_counts(live_server, phone):
     assert page.locator("[data-score]").inner_text() == "50,0"
     page.goto(page.url.split("#")[0] + f"#/i/{key}/2")
     assert page.input_value("#f-persen-wfo-number") == "60"
+
+
+def start_online(page, base):
+    log_in(page, base)
+    page.click("text=Mulai inspeksi")
+    page.check("input[name=decline_location]")
+    page.fill("#office", "Kantor Kecamatan Sukamaju Utara")
+    page.click("button:has-text('Mulai')")
+    page.wait_for_url(re.compile(r"/bagian/1$"))
+
+
+def test_the_online_form_sends_taps_not_yet_saved_when_a_link_leaves_it(live_server, phone):
+    base, app = live_server
+    page = phone
+    start_online(page, base)
+    masks = page.locator("[data-item=masker-pegawai]")
+    for _ in range(4):
+        masks.locator("[data-step='1'][data-target$=observed]").click()
+    for _ in range(3):
+        masks.locator("[data-step='1'][data-target$=compliant]").click()
+    page.click("nav a:has-text('Inspeksi')")
+    page.wait_for_url(re.compile(r"/inspeksi$"))
+    answer = server_answer(app)
+    assert (answer.item_id, answer.observed, answer.compliant) == ("masker-pegawai", 4, 3)
+
+
+def test_the_online_form_asks_before_a_link_leaves_an_answer_it_could_not_save(live_server, phone):
+    base, app = live_server
+    page = phone
+    start_online(page, base)
+    dialogs = []
+
+    def decide(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", decide)
+    page.context.set_offline(True)
+    masks = page.locator("[data-item=masker-pegawai]")
+    for _ in range(2):
+        masks.locator("[data-step='1'][data-target$=observed]").click()
+    masks.locator("[data-step='1'][data-target$=compliant]").click()
+    with page.expect_event("dialog"):
+        page.click("nav a:has-text('Inspeksi')")
+    assert dialogs == [
+        "Ada jawaban yang belum tersimpan di server. Tetap tinggalkan halaman ini? "
+        "Jawaban itu akan hilang."
+    ]
+    assert page.url.endswith("/bagian/1")  # stayed, the taps still on screen
+    assert page.input_value("#a-masker-pegawai-observed") == "2"
+    page.context.set_offline(False)
+    page.click("nav a:has-text('Inspeksi')")
+    page.wait_for_url(re.compile(r"/inspeksi$"))
+    assert len(dialogs) == 1  # saved this time: nothing to ask
+    answer = server_answer(app)
+    assert (answer.item_id, answer.observed, answer.compliant) == ("masker-pegawai", 2, 1)
