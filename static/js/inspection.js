@@ -11,6 +11,7 @@
   var banner = form.querySelector("[data-save-banner]");
   var timers = {};
   var unsaved = {};
+  var refused = {};
 
   function t(key) { return msg[key] || key; }
   function now() {
@@ -69,6 +70,7 @@
           state(fs, t("notSaved"), "error");
           showBanner(t("loginAgain"));
         } else {
+          refused[item] = true;  // the same answer would be refused again: not retried
           fs.classList.add("has-error");
           state(fs, data.error || t("notSaved"), "error");
         }
@@ -86,6 +88,7 @@
     var item = fs.dataset.item;
     clearTimeout(timers[item]);
     unsaved[item] = true;
+    delete refused[item];
     if (ms) state(fs, t("saving"), "saving");
     timers[item] = setTimeout(function () { delete timers[item]; save(fs); }, ms);
   }
@@ -93,7 +96,7 @@
   function retryUnsaved() {
     Object.keys(unsaved).forEach(function (item) {
       var fs = form.querySelector('[data-item="' + item + '"]');
-      if (fs) save(fs);
+      if (fs && !refused[item]) save(fs);
     });
   }
 
