@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from sidak.domain import recap
-from sidak.domain.recap import Grade, InspectionRow, ItemOutcome, Step
+from sidak.domain.recap import Grade, InspectionRow, ItemOutcome
 from sidak.domain.text import Text
 
 WIB = timezone(timedelta(hours=7))
@@ -175,33 +175,6 @@ def test_trend_by_week_cuts_the_month_at_mondays(rows):
         Decimal("0.0"),
         Decimal("0.0"),
     ]
-
-
-@pytest.mark.parametrize(
-    ("days", "step"),
-    [(1, Step.DAY), (14, Step.DAY), (15, Step.WEEK), (183, Step.WEEK), (184, Step.MONTH)],
-)
-def test_trend_step_follows_the_length_of_the_period(days, step):
-    start = date(2026, 1, 1)
-    assert recap.trend_step(start, start + timedelta(days=days - 1)) is step
-
-
-def test_months_are_cut_at_the_period_ends_and_across_the_year():
-    cuts = recap.periods(date(2026, 11, 20), date(2027, 1, 5), Step.MONTH)
-    assert cuts == [
-        (date(2026, 11, 20), date(2026, 11, 30)),
-        (date(2026, 12, 1), date(2026, 12, 31)),
-        (date(2027, 1, 1), date(2027, 1, 5)),
-    ]
-    days = recap.periods(date(2026, 2, 27), date(2026, 3, 1), Step.DAY)
-    assert [start for start, _ in days] == [date(2026, 2, 27), date(2026, 2, 28), date(2026, 3, 1)]
-
-
-def test_whole_month():
-    assert recap.is_whole_month(date(2026, 2, 1), date(2026, 2, 28))
-    assert not recap.is_whole_month(date(2026, 2, 1), date(2026, 2, 27))
-    assert not recap.is_whole_month(date(2026, 10, 1), date(2026, 11, 30))
-    assert not recap.is_whole_month(date(2026, 10, 2), date(2026, 10, 31))
 
 
 def test_an_empty_period_gives_empty_tables():

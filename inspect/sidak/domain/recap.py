@@ -9,12 +9,12 @@ to one decimal, like the scores themselves.
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from fractions import Fraction
 
 from sidak.domain.bands import DEFAULT_BANDS, Band, band_for
+from sidak.domain.periods import Step, periods, trend_step
 from sidak.domain.scoring.rounding import round_half_up
 from sidak.domain.text import Text
 
@@ -117,12 +117,6 @@ class CategoryFailures:
     @property
     def band(self) -> Band | None:
         return band_for(self.average)
-
-
-class Step(StrEnum):
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
 
 
 @dataclass(frozen=True)
@@ -281,44 +275,6 @@ def failures_by_category(
             )
         )
     return sorted(categories, key=lambda c: (-c.failed, *_worst_first(c.average, c.key)))
-
-
-def is_whole_month(date_from: date, date_to: date) -> bool:
-    """The period is one calendar month, first day to last."""
-    return (
-        date_from.day == 1
-        and (date_from.year, date_from.month) == (date_to.year, date_to.month)
-        and (date_to + timedelta(days=1)).day == 1
-    )
-
-
-def trend_step(date_from: date, date_to: date) -> Step:
-    """Days for up to two weeks, weeks for up to half a year, months beyond."""
-    days = (date_to - date_from).days + 1
-    if days <= 14:
-        return Step.DAY
-    if days <= 183:
-        return Step.WEEK
-    return Step.MONTH
-
-
-def periods(date_from: date, date_to: date, step: Step) -> list[tuple[date, date]]:
-    """The period cut into days, weeks (Monday to Sunday) or calendar months, the first and
-    last cut short at the period's ends."""
-    cuts = []
-    start = date_from
-    while start <= date_to:
-        if step is Step.DAY:
-            end = start
-        elif step is Step.WEEK:
-            end = start + timedelta(days=6 - start.weekday())
-        else:
-            following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-            end = following - timedelta(days=1)
-        end = min(end, date_to)
-        cuts.append((start, end))
-        start = end + timedelta(days=1)
-    return cuts
 
 
 def trend(

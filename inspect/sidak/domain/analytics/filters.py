@@ -2,15 +2,11 @@
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from enum import StrEnum
+
+from sidak.domain.periods import Step, next_month
 
 #: offices not inspected for this many days count as a coverage gap, unless chosen otherwise
 IDLE_DAYS = 30
-
-
-class Step(StrEnum):
-    WEEK = "week"
-    MONTH = "month"
 
 
 @dataclass(frozen=True)
@@ -33,10 +29,6 @@ def default_filter(today: date) -> DashboardFilter:
     for _ in range(11):
         first = (first - timedelta(days=1)).replace(day=1)
     return DashboardFilter(date_from=first, date_to=today)
-
-
-def next_month(month: date) -> date:
-    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
 def full_months(date_from: date | None, date_to: date) -> tuple[date, date] | None:

@@ -11,11 +11,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask import current_app
 from sqlalchemy import case, func, select
 
-from sidak.domain import recap
 from sidak.domain.analytics import Tally, month_start, week_start
 from sidak.domain.analytics import panels as p
-from sidak.domain.analytics.filters import DashboardFilter, Step
+from sidak.domain.analytics.filters import DashboardFilter
 from sidak.domain.bands import Band, parse_cutoffs
+from sidak.domain.periods import Step, periods
 from sidak.domain.sanctions.lifecycle import (
     ACTION_CLOSED,
     SANCTION_CLOSED,
@@ -132,7 +132,7 @@ def trend(f: DashboardFilter) -> list[TrendPoint]:
     )
     first = min(first or f.date_to, f.date_to)
     start = max(f.date_from, first) if f.date_from else first
-    cuts = recap.periods(start, f.date_to, recap.Step(by))
+    cuts = periods(start, f.date_to, Step(by))
     return [TrendPoint(a, b, found.get(key_of(a), Tally())) for a, b in cuts]
 
 

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, Select, func, select, union_all
 
 from sidak.domain.analytics import Tally, week_start
-from sidak.domain.analytics.filters import DashboardFilter, full_months, next_month
+from sidak.domain.analytics.filters import DashboardFilter, full_months
+from sidak.domain.periods import next_month
 from sidak.models import CityDay, InspectionSummary, Office, OfficeMonth, db
 from sidak.services.analytics.sums import BASIC, MEASURES, rollup_sums, summary_sums, tally_reader
 

@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from sidak.domain.recap import is_whole_month
+from sidak.domain.periods import is_whole_month
 from sidak.models import JobStatus, RecapJob, ReportKind, Role, StoredReport, User, db, utcnow
 from sidak.services import audit
 from sidak.services.inspections.evidence import file_store

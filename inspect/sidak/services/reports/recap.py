@@ -20,7 +20,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import aliased
 
 from sidak import charts
-from sidak.domain import recap
+from sidak.domain import periods, recap
 from sidak.domain.bands import DEFAULT_BANDS, Band, band_for, parse_cutoffs
 from sidak.domain.categories import CATEGORIES
 from sidak.domain.checklist import Checklist
@@ -171,7 +171,7 @@ def build(data: RecapData, lang: str, files: dict) -> dict:
     bands = parse_cutoffs(current_app.config["COMPLIANCE_BANDS"])
     districts = recap.by_district(rows, bands)
     categories = recap.failures_by_category(rows)
-    step = recap.trend_step(data.date_from, data.date_to)
+    step = periods.trend_step(data.date_from, data.date_to)
     points = recap.trend(rows, data.date_from, data.date_to, step)
     labels = [trend_label(point, step) for point in points]
     return {
@@ -234,15 +234,15 @@ def fetcher(files: dict) -> ReportFetcher:
 
 def period_label(date_from: date, date_to: date) -> str:
     """ "Oktober 2026" for a whole month, else "1 Oktober 2026 – 15 Oktober 2026"."""
-    if recap.is_whole_month(date_from, date_to):
+    if periods.is_whole_month(date_from, date_to):
         return format_date(date_from, "MMMM y")
     if date_from == date_to:
         return format_date(date_from, "d MMMM y")
     return f"{format_date(date_from, 'd MMMM y')} – {format_date(date_to, 'd MMMM y')}"
 
 
-def trend_label(point: recap.TrendPoint, step: recap.Step) -> str:
-    if step is recap.Step.MONTH:
+def trend_label(point: recap.TrendPoint, step: periods.Step) -> str:
+    if step is periods.Step.MONTH:
         return format_date(point.start, "MMM y")
     if point.start == point.end:
         return format_date(point.start, "d MMM")

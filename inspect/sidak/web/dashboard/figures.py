@@ -4,7 +4,6 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from sidak import charts
-from sidak.domain import recap
 from sidak.domain.bands import band_for
 from sidak.domain.categories import CATEGORIES
 from sidak.models.office import OFFICE_TYPE_LABELS
@@ -16,7 +15,7 @@ WIDTH = 360
 
 
 def trend_labels(d: Dashboard) -> list[str]:
-    step = recap.Step(d.filter.step.value)
+    step = d.filter.step
     return [trend_label(point, step) for point in d.trend]
 
 
