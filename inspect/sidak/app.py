@@ -23,8 +23,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(config.PROJECT_ROOT / "translations")
     _check_bands(app)
     from sidak.web import limits
+    from sidak.web.converters import IdConverter
     from sidak.web.session import SessionCookie
 
+    app.url_map.converters["int"] = IdConverter
     app.session_interface = SessionCookie()
     limits.init(app)
 

@@ -158,6 +158,13 @@ def test_a_wrong_filter_says_so_and_keeps_the_page(client, city, city_user):
     assert "Isi antara 1 dan 3650 hari." in page
     backwards = client.get("/dasbor", query_string={"dari": "2026-03-10", "sampai": "2026-01-01"})
     assert "Tanggal awal sesudah tanggal akhir." in backwards.get_data(as_text=True)
+    # a date no record can have, or an office id no column can hold: said, not a crash
+    ancient = client.get("/dasbor", query_string={"sampai": "0001-01-01"})
+    assert ancient.status_code == 200
+    assert "Isi tanggal antara tahun 2000 dan 2099." in ancient.get_data(as_text=True)
+    huge = client.get("/dasbor/inspeksi", query_string={**ARGS, "kantor": "9" * 20})
+    assert huge.status_code == 200
+    assert "5 inspeksi" in huge.get_data(as_text=True)  # no such office: the list undrilled
 
 
 def test_the_city_chooses_its_colour_bands(app, city):

@@ -1,6 +1,7 @@
 from sqlalchemy.exc import OperationalError
 
 from sidak.extensions import db
+from sidak.models import Role
 
 
 def test_healthz_reports_the_database_as_reachable(client):
@@ -39,3 +40,16 @@ def test_pages_leave_the_server_compressed_when_the_phone_accepts_it(client):
     assert "Masuk ke Sidak" in gzip.decompress(response.data).decode()
     plain = client.get("/masuk")
     assert "Content-Encoding" not in plain.headers
+
+
+def test_an_id_no_column_can_hold_is_no_page(client, login):
+    login(Role.CITY, "kota")
+    for path in (
+        "/kantor/99999999999999999999",
+        "/sanksi/2147483648",
+        "/tanda-tangan/9" + "9" * 30,
+    ):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "Halaman tidak ditemukan" in response.text
+    assert client.get("/notifikasi?halaman=99999999999999999999").status_code == 200

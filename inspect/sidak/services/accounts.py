@@ -5,6 +5,7 @@ import secrets
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from sidak.ids import parse_id
 from sidak.models import Role, User, db
 
 
@@ -15,9 +16,10 @@ class AccountError(ValueError):
 def user_for_session(session_id: str) -> User | None:
     """The user a session cookie names, if the session is still valid."""
     user_id, _, token = session_id.partition(":")
-    if not user_id.isdigit() or not token:
+    number = parse_id(user_id)
+    if number is None or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, number)
     if user is None or not secrets.compare_digest(user.session_token, token):
         return None
     return user

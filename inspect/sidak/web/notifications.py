@@ -7,8 +7,10 @@ from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from sidak.ids import parse_id
 from sidak.models import Notification, utcnow
 from sidak.services import notifications
+from sidak.web.paging import requested_page
 
 bp = Blueprint("notifications", __name__)
 
@@ -40,7 +42,7 @@ def unread_badge():
 @bp.get("/notifikasi")
 @login_required
 def index():
-    page = notifications.for_user(current_user, request.args.get("halaman", 1, type=int))
+    page = notifications.for_user(current_user, requested_page())
     now = utcnow()
     rows = [
         Row(n, notifications.describe(n), format_timedelta(n.created_at - now, add_direction=True))
@@ -56,7 +58,8 @@ def mark_read():
     if one is None:
         marked = notifications.mark_read(current_user, notifications.ALL)
     else:  # someone else's id, or no id at all, marks nothing
-        marked = notifications.mark_read(current_user, [int(one)] if one.isdigit() else [])
+        number = parse_id(one)
+        marked = notifications.mark_read(current_user, [number] if number else [])
     if one is None and marked:
         flash(_("Semua pemberitahuan ditandai sudah dibaca."), "info")
     return redirect(url_for(".index", halaman=request.form.get("halaman", type=int)))

@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo
 
+from sidak.ids import parse_id
 from sidak.models import IntegrationScope, Office, OfficeType, Role
 from sidak.models.office import OFFICE_TYPE_LABELS
 from sidak.models.user import ROLE_LABELS
@@ -91,11 +92,11 @@ class ProfileForm(ProblemsForm):
         ]
 
     def profile(self, active: bool = True) -> Profile:
-        office = self.office_id.data or ""
+        office = self.office_id.data
         return Profile(
             full_name=self.full_name.data or "",
             role=self.role.data or "",
-            office_id=int(office) if office.isdigit() else None,
+            office_id=parse_id(office),
             agency=self.agency.data or "",
             active=active,
             email=self.email.data or "",
@@ -163,8 +164,7 @@ class IntegrationForm(ProblemsForm):
         ]
 
     def chosen_office(self) -> int | None:
-        office = self.office_id.data or ""
-        return int(office) if office.isdigit() else None
+        return parse_id(self.office_id.data)
 
 
 class IntegrationRevokeForm(ProblemsForm):

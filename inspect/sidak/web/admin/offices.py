@@ -15,6 +15,7 @@ from sidak.services.offices import (
     update_office,
 )
 from sidak.web.admin.forms import OfficeForm, OfficeImportForm
+from sidak.web.paging import requested_page
 
 bp = Blueprint("offices", __name__, url_prefix="/kantor")
 
@@ -23,7 +24,7 @@ bp = Blueprint("offices", __name__, url_prefix="/kantor")
 def index():
     search = request.args.get("q", "")
     office_type = request.args.get("jenis", "")
-    page = find_offices(search, office_type, request.args.get("halaman", 1, type=int))
+    page = find_offices(search, office_type, requested_page())
     return render_template(
         "admin/offices.html", page=page, search=search, office_type=office_type, types=OfficeType
     )

@@ -1,6 +1,6 @@
 """Admin pages for user accounts: list, create, edit, reset a password."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
@@ -15,13 +15,14 @@ from sidak.services.users import (
     update_account,
 )
 from sidak.web.admin.forms import PasswordResetForm, UserCreateForm, UserEditForm
+from sidak.web.paging import requested_page
 
 bp = Blueprint("users", __name__, url_prefix="/pengguna")
 
 
 @bp.get("")
 def index():
-    page = find_users(request.args.get("halaman", 1, type=int))
+    page = find_users(requested_page())
     names = office_names(page.items)
     return render_template("admin/users.html", page=page, office_names=names)
 

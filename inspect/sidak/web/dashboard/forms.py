@@ -11,13 +11,14 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import DateField, IntegerField, SelectField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import NumberRange, Optional
+from wtforms.validators import NumberRange, Optional, ValidationError
 
 from sidak.domain.analytics.filters import DashboardFilter, Step, default_filter
 from sidak.domain.analytics.panels import AGE_GROUPS
 from sidak.domain.bands import DEFAULT_BANDS
 from sidak.domain.categories import CATEGORIES
 from sidak.domain.sanctions.lifecycle import ActionState, SanctionState
+from sidak.ids import MAX_ID
 from sidak.models import ChecklistRecord, Office, db
 from sidak.models.office import OFFICE_TYPE_LABELS
 from sidak.services.analytics.lists import Drill
@@ -28,12 +29,21 @@ FILTER_ARGS = ("dari", "sampai", "kecamatan", "jenis", "daftar", "per", "hari")
 DRILL_ARGS = ("kantor", "pita", "kategori", "status", "umur", "pelanggaran", "kritis", "belum")
 
 
+#: the dates a filter may name: records start in this century, and a far date would overflow
+EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def _in_range(form, field) -> None:
+    if field.data is not None and not EARLIEST <= field.data <= LATEST:
+        raise ValidationError(_l("Isi tanggal antara tahun 2000 dan 2099."))
+
+
 class FilterForm(FlaskForm):
     class Meta:
         csrf = False  # a GET form: it reads, never changes anything
 
-    dari = DateField(_l("Dari tanggal"), validators=[Optional()])
-    sampai = DateField(_l("Sampai tanggal"), validators=[Optional()])
+    dari = DateField(_l("Dari tanggal"), validators=[Optional(), _in_range])
+    sampai = DateField(_l("Sampai tanggal"), validators=[Optional(), _in_range])
     kecamatan = SelectField(_l("Kecamatan"), default="")
     jenis = SelectField(_l("Jenis kantor"), default="")
     daftar = SelectField(_l("Daftar periksa"), default="")
@@ -58,7 +68,7 @@ class FilterForm(FlaskForm):
 
 
 class ListForm(FilterForm):
-    kantor = IntegerField(_l("Kantor"), validators=[Optional()])
+    kantor = IntegerField(_l("Kantor"), validators=[Optional(), NumberRange(1, MAX_ID)])
     pita = SelectField(_l("Pita"), default="")
     kategori = SelectField(_l("Kategori"), default="")
     status = SelectField(_l("Status"), default="")

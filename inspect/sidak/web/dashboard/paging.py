@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from flask import request
 from sqlalchemy import Select, func, select
 
 from sidak.models import db
+from sidak.web.paging import requested_page
 
 PER_PAGE = 50
 
@@ -38,11 +38,6 @@ class Page:
     @property
     def next_num(self) -> int:
         return self.page + 1
-
-
-def requested_page() -> int:
-    value = request.args.get("halaman", "1")
-    return int(value) if value.isdigit() and 0 < int(value) < 100_000 else 1
 
 
 def paginate(query: Select, per_page: int = PER_PAGE) -> Page:

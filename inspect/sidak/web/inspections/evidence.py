@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from sidak.ids import parse_id
 from sidak.models import Photo, ReplyPhoto, Signature, SignerRole, db
 from sidak.services.inspections.errors import InspectionError
 from sidak.services.inspections.evidence import add_photo, file_store, remove_photo, sign
@@ -132,7 +133,7 @@ def add_signature(key: str):
     form = request.form
     try:
         role = SignerRole(form.get("peran", ""))
-        member = int(form["anggota"]) if form.get("anggota", "").isdigit() else None
+        member = parse_id(form.get("anggota"))
         sign(
             current_user,
             inspection,

@@ -17,6 +17,7 @@ from wtforms import Form as PlainForm
 from wtforms.validators import DataRequired, Length, Optional
 
 from sidak.domain.checklist import Checklist, ItemType
+from sidak.ids import parse_id
 from sidak.services.inspections.drafts import AnswerInput
 from sidak.services.inspections.start import StartRequest
 
@@ -92,8 +93,9 @@ def start_request(form: StartForm, raw, choices) -> StartRequest:
     lead = form.lead.data
     team = [TeamEntry(user_id=lead, is_lead=True)]
     for member in raw.getlist("members"):
-        if member.isdigit() and int(member) != lead:
-            team.append(TeamEntry(user_id=int(member)))
+        member_id = parse_id(member)
+        if member_id is not None and member_id != lead:
+            team.append(TeamEntry(user_id=member_id))
     for outsider in form.outsiders.entries:
         if outsider.form.name.data and outsider.form.name.data.strip():
             team.append(

@@ -107,8 +107,9 @@ def _save_uploads(inspection, item_ids: list[str]) -> dict[str, str]:
 
 
 def _after_section(key: str, number: int, total: int) -> str:
-    if request.form.get("lompat", "").isdigit():
-        return url_for("inspections.section", key=key, number=int(request.form["lompat"]))
+    jump = request.form.get("lompat", type=int)
+    if jump is not None and 0 < jump <= total:
+        return url_for("inspections.section", key=key, number=jump)
     if number < total:
         return url_for("inspections.section", key=key, number=number + 1)
     return url_for("inspections.summary", key=key)
