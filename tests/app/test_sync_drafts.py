@@ -88,6 +88,18 @@ def test_an_unknown_checklist_hash_is_refused(client, phone):
     assert db.session.scalar(select(func.count(Inspection.id))) == 0
 
 
+def test_ids_no_column_can_hold_are_refused_as_unknown(client, phone):
+    _key, office = create_draft(client, 10**30)
+    assert office.status_code == 400
+    assert office.get_json()["error"] == "Pilih kantor yang akan diperiksa."
+    _user, real = phone
+    team = [{"user_id": 2**31, "name": "", "agency": ""}]
+    _key, member = create_draft(client, real.id, team=team)
+    assert member.status_code == 400
+    assert member.get_json()["error"] == "Anggota tim dengan akun harus inspektur yang aktif."
+    assert db.session.scalar(select(func.count(Inspection.id))) == 0
+
+
 def test_a_draft_filled_offline_with_an_older_version_keeps_that_version(client, phone):
     _user, office = phone
     current = db.session.scalar(

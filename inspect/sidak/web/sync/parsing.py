@@ -5,6 +5,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
+from sidak.ids import MAX_ID
 from sidak.models import SignerRole
 from sidak.services.inspections.errors import InspectionError
 from sidak.services.inspections.start import StartRequest, TeamEntry
@@ -32,6 +33,8 @@ def start_request(key: str, body: dict) -> StartRequest:
     office_id, checklist_hash = body.get("office_id"), body.get("checklist_hash")
     if not isinstance(office_id, int) or isinstance(office_id, bool):
         raise InspectionError(_("'office_id' harus bilangan bulat."))
+    if not 0 < office_id <= MAX_ID:  # no office has it (and the database could not look)
+        raise InspectionError(_("Pilih kantor yang akan diperiksa."))
     if not isinstance(checklist_hash, str) or not checklist_hash:
         raise InspectionError(_("'checklist_hash' wajib diisi."))
     declined = body.get("location_declined", False)
@@ -59,6 +62,8 @@ def _team(entries: object) -> list[TeamEntry]:
         user_id, name, agency = entry.get("user_id"), entry.get("name", ""), entry.get("agency", "")
         if user_id is not None and (not isinstance(user_id, int) or isinstance(user_id, bool)):
             raise InspectionError(_("'user_id' anggota tim harus bilangan bulat atau null."))
+        if user_id is not None and not 0 < user_id <= MAX_ID:
+            raise InspectionError(_("Anggota tim dengan akun harus inspektur yang aktif."))
         if not isinstance(name, str) or not isinstance(agency, str):
             raise InspectionError(_("Nama dan instansi anggota tim harus teks."))
         team.append(TeamEntry(name, agency, user_id, entry.get("lead") is True))
