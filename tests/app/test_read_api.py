@@ -215,6 +215,7 @@ def test_each_inspection_filter(read, make_integration, make_office, make_record
     assert found(checklist="tidak-ada") == set()
     assert found(status="submitted") == {submitted.uuid}
     assert found(status="finalized", district="Utara") == {fixed.uuid}
+    assert found(**{"from": "0001-01-01", "to": "9999-12-31"}) == found()
 
 
 def test_each_sanction_filter(read, make_integration, make_office, make_record, make_sanction):
@@ -245,6 +246,9 @@ def test_each_sanction_filter(read, make_integration, make_office, make_record, 
         waived.id,
     }
     assert found(to="2026-11-01") == set()
+    # the calendar's ends mean "every one" (they once overflowed turning into a time)
+    everyone = {late.id, running.id, stored_late.id, waived.id, proposal.id}
+    assert found(**{"from": "0001-01-01", "to": "9999-12-31"}) == everyone
     one = read(f"/api/v1/sanctions/{late.id}", token).get_json()
     assert one["state"] == "overdue"
     assert one["level"] == {

@@ -3,6 +3,15 @@
 from datetime import date, timedelta
 from enum import StrEnum
 
+#: the days a period may start or end on: records begin this century, and a date near the
+#: calendar's ends overflows once turned into a time in another zone
+EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def within_bounds(day: date) -> date:
+    """The day, moved into EARLIEST..LATEST (where every record is)."""
+    return min(max(day, EARLIEST), LATEST)
+
 
 class Step(StrEnum):
     DAY = "day"

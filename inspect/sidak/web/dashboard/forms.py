@@ -17,6 +17,7 @@ from sidak.domain.analytics.filters import DashboardFilter, Step, default_filter
 from sidak.domain.analytics.panels import AGE_GROUPS
 from sidak.domain.bands import DEFAULT_BANDS
 from sidak.domain.categories import CATEGORIES
+from sidak.domain.periods import EARLIEST, LATEST
 from sidak.domain.sanctions.lifecycle import ActionState, SanctionState
 from sidak.ids import MAX_ID
 from sidak.models import ChecklistRecord, Office, db
@@ -27,10 +28,6 @@ STEPS = {"bulan": Step.MONTH, "minggu": Step.WEEK}
 #: the query arguments of the filter; the lists add the drill-down's
 FILTER_ARGS = ("dari", "sampai", "kecamatan", "jenis", "daftar", "per", "hari")
 DRILL_ARGS = ("kantor", "pita", "kategori", "status", "umur", "pelanggaran", "kritis", "belum")
-
-
-#: the dates a filter may name: records start in this century, and a far date would overflow
-EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)
 
 
 def _in_range(form, field) -> None:

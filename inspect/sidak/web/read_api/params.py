@@ -10,6 +10,7 @@ from datetime import date
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from sidak.domain.periods import within_bounds
 from sidak.domain.sanctions.lifecycle import SanctionState
 from sidak.models import InspectionStatus, OfficeType
 from sidak.services.read_api.filters import InspectionFilter, SanctionFilter
@@ -82,7 +83,8 @@ class Params:
         start, end = self.day("from"), self.day("to")
         if start is not None and end is not None and start > end:
             raise BadParameter("from", _("Parameter 'from' tidak boleh sesudah 'to'."))
-        return start, end
+        # a period reaching past every record means every record, and cannot overflow
+        return tuple(None if day is None else within_bounds(day) for day in (start, end))
 
     def choice(self, name: str, choices: tuple[str, ...]) -> str | None:
         value = self.text(name)
