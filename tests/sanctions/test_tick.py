@@ -8,12 +8,14 @@ from sqlalchemy import func, select
 from sidak.models import (
     AuditEvent,
     CorrectiveAction,
+    FollowUp,
     Notification,
     OutgoingMail,
     Sanction,
     db,
 )
 from sidak.services.sanctions import decisions
+from sidak.services.sanctions.ladder import city_today
 from sidak.services.sanctions.tick import tick
 from tests.sanctions.conftest import log_in, start, violate_and_finalize
 
@@ -99,3 +101,17 @@ def test_pages_show_overdue_before_the_tick_has_run(client, people):
     page = client.get(f"/sanksi/{sanction.id}").get_data(as_text=True)
     assert "Lewat batas waktu" in page
     assert db.session.get(Sanction, sanction.id).status == "issued"  # stored: the tick's job
+
+
+def test_the_portal_says_a_follow_up_visit_is_still_to_come_after_its_date(client, people):
+    _issued(client, people)
+    visit = db.session.scalar(select(FollowUp))  # scheduled when the record was finalized
+    visit.due_date = city_today() + timedelta(days=5)
+    db.session.commit()
+    log_in(client, "kepala")
+    ahead = client.get("/kantor-saya").get_data(as_text=True)
+    assert "Inspeksi lanjutan dijadwalkan sekitar" in ahead and "belum dilakukan" not in ahead
+    visit.due_date = city_today() - timedelta(days=3)
+    db.session.commit()
+    late = client.get("/kantor-saya").get_data(as_text=True)
+    assert "belum dilakukan: tim pemeriksa dapat datang kapan saja" in late

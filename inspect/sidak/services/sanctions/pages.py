@@ -189,4 +189,5 @@ def office_overview(office: Office) -> dict:
         "actions": [action_row(a, today) for a in open_actions],
         "inspections": list(inspections),
         "visit": visit,
+        "today": today,
     }
