@@ -48,7 +48,8 @@
     if (e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || (a.target && a.target !== "_self")) return;
     if (a.origin === location.origin && a.pathname === location.pathname) return;  // a view: hashchange
     e.preventDefault();
-    saveAll().then(function () { location.href = a.href; });
+    var go = function () { location.href = a.href; };
+    saveAll().then(go, go);  // storage that fails must not keep anyone on the page
   });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") saveAll();
@@ -264,8 +265,10 @@
   document.addEventListener("DOMContentLoaded", function () { DB.open().then(loadBoot).then(function () {
     Outbox.onChange(banner);
     /* what was just typed goes too, and the next view shows it */
-    document.getElementById("send-now").addEventListener("click", function () { saveAll().then(Outbox.flush); });
-    window.addEventListener("hashchange", function () { saveAll().then(route); });
+    document.getElementById("send-now").addEventListener("click", function () {
+      saveAll().then(Outbox.flush, Outbox.flush);
+    });
+    window.addEventListener("hashchange", function () { saveAll().then(route, route); });
     /* the server refused something of the draft on screen (e.g. a conflict): show it now */
     window.addEventListener("sidak:problem", function (e) {
       if (location.hash.indexOf("#/i/" + e.detail.inspection + "/") === 0) route();
