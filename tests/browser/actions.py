@@ -14,6 +14,14 @@ def log_in(page, base: str, username: str = "inspektur", password: str = "sidak-
     page.wait_for_url(re.compile(r"/inspeksi$"))
 
 
+def tap_count(fieldset, observed: int, compliant: int) -> None:
+    """Tap a count item's + buttons: people seen, then people complying."""
+    for _ in range(observed):
+        fieldset.locator("[data-step='1'][data-target$=observed]").click()
+    for _ in range(compliant):
+        fieldset.locator("[data-step='1'][data-target$=compliant]").click()
+
+
 def draw(page, canvas) -> None:
     """A signature: a zigzag stroke across the pad."""
     canvas.scroll_into_view_if_needed()

@@ -7,7 +7,7 @@ import re
 from sqlalchemy import func, select
 
 from sidak.models import AnswerRecord, Inspection, InspectionStatus, Photo, Signature, db
-from tests.browser.actions import camera_photo, draw, log_in
+from tests.browser.actions import camera_photo, draw, log_in, tap_count
 
 
 def open_field_app(page, base):
@@ -30,10 +30,7 @@ def fill_offline(page, tmp_path):
     page.wait_for_url(re.compile(r"#/i/[0-9a-f-]+/1$"))
     key = page.url.split("#/i/")[1].split("/")[0]
     masks = page.locator("[data-item=masker-pegawai]")
-    for _ in range(10):
-        masks.locator("[data-step='1'][data-target$=observed]").click()
-    for _ in range(7):
-        masks.locator("[data-step='1'][data-target$=compliant]").click()
+    tap_count(masks, 10, 7)
     saved_on_device(masks)
     follow_up = page.locator("[data-item=sabun]")
     assert follow_up.is_hidden()

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from sidak.models import Inspection, InspectionStatus, db
-from tests.browser.actions import camera_photo, draw
+from tests.browser.actions import camera_photo, draw, tap_count
 from tests.reports.conftest import pdf_text
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -63,10 +63,7 @@ def test_an_inspection_from_login_to_finalized_record(live_server, phone, tmp_pa
     assert page.locator(".jump summary").inner_text() == "Bagian 1 dari 2"
 
     masks = page.locator("[data-item=masker-pegawai]")
-    for _ in range(10):
-        masks.locator("[data-step='1'][data-target$=observed]").click()
-    for _ in range(7):
-        masks.locator("[data-step='1'][data-target$=compliant]").click()
+    tap_count(masks, 10, 7)
     saved(masks)
     follow_up = page.locator("[data-item=sabun]")
     assert follow_up.is_hidden()

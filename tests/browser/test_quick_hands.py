@@ -9,7 +9,7 @@ import time
 from sqlalchemy import select
 
 from sidak.models import AnswerRecord, db
-from tests.browser.actions import log_in
+from tests.browser.actions import log_in, tap_count
 
 
 def start(page, base):
@@ -40,10 +40,7 @@ def test_taps_not_yet_saved_survive_a_link_out_of_the_app(live_server, phone):
     page = phone
     start(page, base)
     masks = page.locator("[data-item=masker-pegawai]")
-    for _ in range(5):
-        masks.locator("[data-step='1'][data-target$=observed]").click()
-    for _ in range(2):
-        masks.locator("[data-step='1'][data-target$=compliant]").click()
+    tap_count(masks, 5, 2)
     page.click("nav a:has-text('Inspeksi')")
     page.wait_for_url(re.compile(r"/inspeksi$"))
     page.goto(base + "/lapangan")
@@ -80,10 +77,7 @@ def test_the_online_form_sends_taps_not_yet_saved_when_a_link_leaves_it(live_ser
     page = phone
     start_online(page, base)
     masks = page.locator("[data-item=masker-pegawai]")
-    for _ in range(4):
-        masks.locator("[data-step='1'][data-target$=observed]").click()
-    for _ in range(3):
-        masks.locator("[data-step='1'][data-target$=compliant]").click()
+    tap_count(masks, 4, 3)
     page.click("nav a:has-text('Inspeksi')")
     page.wait_for_url(re.compile(r"/inspeksi$"))
     answer = server_answer(app)
@@ -103,9 +97,7 @@ def test_the_online_form_asks_before_a_link_leaves_an_answer_it_could_not_save(l
     page.on("dialog", decide)
     page.context.set_offline(True)
     masks = page.locator("[data-item=masker-pegawai]")
-    for _ in range(2):
-        masks.locator("[data-step='1'][data-target$=observed]").click()
-    masks.locator("[data-step='1'][data-target$=compliant]").click()
+    tap_count(masks, 2, 1)
     with page.expect_event("dialog"):
         page.click("nav a:has-text('Inspeksi')")
     assert dialogs == [

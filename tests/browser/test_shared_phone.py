@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from sidak.models import AnswerRecord, Inspection, Role, db
 from sidak.services.accounts import create_user
-from tests.browser.actions import log_in
+from tests.browser.actions import log_in, tap_count
 
 #: what the page can read of the field app's storage
 STORED = """async () => {
@@ -90,10 +90,7 @@ def test_a_shared_phone_keeps_each_inspectors_work_apart(live_server, phone):
     page.wait_for_url(re.compile(r"#/i/[0-9a-f-]+/1$"))
     key = page.url.split("#/i/")[1].split("/")[0]
     masks = page.locator("[data-item=masker-pegawai]")
-    for _ in range(4):
-        masks.locator("[data-step='1'][data-target$=observed]").click()
-    for _ in range(3):
-        masks.locator("[data-step='1'][data-target$=compliant]").click()
+    tap_count(masks, 4, 3)
     masks.locator("[data-state].saved").wait_for()
     page.click("#send-now")
     page.wait_for_function(

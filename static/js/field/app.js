@@ -23,7 +23,7 @@
     var run = pending[key];
     delete timers[key];
     delete pending[key];
-    return Promise.resolve(run ? run() : null);
+    return new Promise(function (done) { done(run ? run() : null); });  // a throw: a rejection
   }
   function cancel(key) {
     clearTimeout(timers[key]);
