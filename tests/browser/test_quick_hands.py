@@ -23,14 +23,15 @@ def start(page, base):
     return page.url.split("#/i/")[1].split("/")[0]
 
 
-def server_answer(app, timeout: float = 15.0):
-    """The one answer on the server, once it has arrived."""
+def server_answer(app, want: tuple[int, int], timeout: float = 15.0):
+    """The one answer on the server, once it holds these counts (or the time is up)."""
     deadline = time.monotonic() + timeout
     while True:
         with app.app_context():
             db.session.remove()
             answer = db.session.scalar(select(AnswerRecord))
-            if answer is not None or time.monotonic() > deadline:
+            arrived = answer is not None and (answer.observed, answer.compliant) == want
+            if arrived or time.monotonic() > deadline:
                 return answer
         time.sleep(0.2)
 
@@ -44,7 +45,7 @@ def test_taps_not_yet_saved_survive_a_link_out_of_the_app(live_server, phone):
     page.click("nav a:has-text('Inspeksi')")
     page.wait_for_url(re.compile(r"/inspeksi$"))
     page.goto(base + "/lapangan")
-    answer = server_answer(app)
+    answer = server_answer(app, want=(5, 2))
     assert (answer.item_id, answer.observed, answer.compliant) == ("masker-pegawai", 5, 2)
 
 
@@ -80,7 +81,7 @@ def test_the_online_form_sends_taps_not_yet_saved_when_a_link_leaves_it(live_ser
     tap_count(masks, 4, 3)
     page.click("nav a:has-text('Inspeksi')")
     page.wait_for_url(re.compile(r"/inspeksi$"))
-    answer = server_answer(app)
+    answer = server_answer(app, want=(4, 3))
     assert (answer.item_id, answer.observed, answer.compliant) == ("masker-pegawai", 4, 3)
 
 
@@ -110,5 +111,28 @@ def test_the_online_form_asks_before_a_link_leaves_an_answer_it_could_not_save(l
     page.click("nav a:has-text('Inspeksi')")
     page.wait_for_url(re.compile(r"/inspeksi$"))
     assert len(dialogs) == 1  # saved this time: nothing to ask
-    answer = server_answer(app)
+    answer = server_answer(app, want=(2, 1))
     assert (answer.item_id, answer.observed, answer.compliant) == ("masker-pegawai", 2, 1)
+
+
+def test_half_a_count_is_a_hint_in_plain_words_not_an_error(live_server, phone):
+    base, app = live_server
+    page = phone
+    start(page, base)
+    masks = page.locator("[data-item=masker-pegawai]")
+    tap_count(masks, 3, 0)
+    state = masks.locator("[data-state]")
+    hint = "Isi jumlah diamati dan jumlah patuh; disimpan setelah keduanya terisi."
+    page.wait_for_function(
+        "hint => document.querySelector('[data-item=masker-pegawai] [data-state]')"
+        ".textContent === hint",
+        arg=hint,
+    )
+    assert "error" not in state.get_attribute("class")
+    tap_count(masks, 0, 4)
+    masks.locator("[data-state].error").wait_for()
+    assert state.inner_text() == "Jumlah patuh tidak boleh melebihi jumlah diamati"
+    masks.locator("[data-step='-1'][data-target$=compliant]").click()
+    masks.locator("[data-state].saved").wait_for()
+    answer = server_answer(app, want=(3, 3))
+    assert (answer.observed, answer.compliant) == (3, 3)

@@ -133,14 +133,18 @@
     return a;
   }
 
+  /* the checker's messages name the item by its id; on the item itself, plainer words */
+  var ON_THE_FORM = {A107: "countBoth", A108: "countWhole", A109: "tooMany"};
+
   /* Save one item: to the phone now, to the server through the outbox. */
   function save(uuid, checklist, fs) {
     var item = F.items(checklist).filter(function (i) { return i.id === fs.dataset.item; })[0];
     var a = read(fs, item), state = fs.querySelector("[data-state]");
     var problems = Rules.validateAnswer(checklist, item.id, a);
     if (problems.length) {
-      state.textContent = document.documentElement.lang === "en" ? problems[0].message_en : problems[0].message_id;
-      state.className = "save-state error";
+      var p = problems[0], said = ON_THE_FORM[p.code];
+      state.textContent = said ? msg(said) : document.documentElement.lang === "en" ? p.message_en : p.message_id;
+      state.className = p.code === "A107" ? "save-state" : "save-state error";  // half a count: not yet
       return Promise.resolve();
     }
     var edit = F.uuid4();
