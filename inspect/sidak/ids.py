@@ -8,9 +8,14 @@ overflow (SQLite) or fail (PostgreSQL) instead of finding nothing.
 MAX_ID = 2**31 - 1
 
 
+def fits(number: int) -> bool:
+    """The number could be an id: positive and within the column."""
+    return 0 < number <= MAX_ID
+
+
 def parse_id(text: str | None) -> int | None:
     """The id written in `text` (ASCII digits only), or None when it cannot be one."""
     if not text or not text.isascii() or not text.isdigit() or len(text) > 10:
         return None
     number = int(text)
-    return number if 0 < number <= MAX_ID else None
+    return number if fits(number) else None

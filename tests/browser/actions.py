@@ -1,4 +1,4 @@
-"""What a person does on the phone in the browser tests: log in, sign, take a photo."""
+"""What a person does on the phone in the browser tests: log in, start, tap, sign, photograph."""
 
 import re
 from pathlib import Path
@@ -12,6 +12,17 @@ def log_in(page, base: str, username: str = "inspektur", password: str = "sidak-
     page.fill("#password", password)
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/inspeksi$"))
+
+
+def start_in_field_app(page, then: str = "1") -> str:
+    """Start an inspection of the test office in /lapangan (already open), declining the
+    location; wait for the view `then` (a section number or "temuan"); return its uuid."""
+    page.click("a:has-text('Mulai inspeksi')")
+    page.fill("#office", "Kantor Kecamatan Sukamaju Utara")
+    page.check("#decline")
+    page.click("button:has-text('Mulai')")
+    page.wait_for_url(re.compile(rf"#/i/[0-9a-f-]+/{then}$"))
+    return page.url.split("#/i/")[1].split("/")[0]
 
 
 def tap_count(fieldset, observed: int, compliant: int) -> None:

@@ -2,7 +2,6 @@
 first; the team marks one corrected with a note and an "after" photo while offline, and the
 server has the mark and the photo once the phone is back online."""
 
-import re
 import time
 import uuid
 from datetime import timedelta
@@ -21,7 +20,7 @@ from sidak.models import (
     db,
     utcnow,
 )
-from tests.browser.actions import camera_photo, log_in
+from tests.browser.actions import camera_photo, log_in, start_in_field_app
 from tests.browser.test_offline import open_field_app
 from tests.browser.test_phone_inspection import check_page
 
@@ -60,12 +59,7 @@ def start_offline(page, base) -> str:
     log_in(page, base)
     open_field_app(page, base)
     page.context.set_offline(True)
-    page.click("a:has-text('Mulai inspeksi')")
-    page.fill("#office", "Kantor Kecamatan Sukamaju Utara")
-    page.check("#decline")
-    page.click("button:has-text('Mulai')")
-    page.wait_for_url(re.compile(r"#/i/[0-9a-f-]+/temuan$"))
-    return page.url.split("#/i/")[1].split("/")[0]
+    return start_in_field_app(page, then="temuan")
 
 
 NOTE = "Wastafel dan sabun sudah dipasang"

@@ -9,18 +9,13 @@ import time
 from sqlalchemy import select
 
 from sidak.models import AnswerRecord, db
-from tests.browser.actions import log_in, tap_count
+from tests.browser.actions import log_in, start_in_field_app, tap_count
 
 
 def start(page, base):
     log_in(page, base)
     page.goto(base + "/lapangan")
-    page.click("a:has-text('Mulai inspeksi')")
-    page.fill("#office", "Kantor Kecamatan Sukamaju Utara")
-    page.check("#decline")
-    page.click("button:has-text('Mulai')")
-    page.wait_for_url(re.compile(r"#/i/[0-9a-f-]+/1$"))
-    return page.url.split("#/i/")[1].split("/")[0]
+    return start_in_field_app(page)
 
 
 def server_answer(app, want: tuple[int, int], timeout: float = 15.0):

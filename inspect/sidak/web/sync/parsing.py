@@ -5,7 +5,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
-from sidak.ids import MAX_ID
+from sidak.ids import fits
 from sidak.models import SignerRole
 from sidak.services.inspections.errors import InspectionError
 from sidak.services.inspections.start import StartRequest, TeamEntry
@@ -33,7 +33,7 @@ def start_request(key: str, body: dict) -> StartRequest:
     office_id, checklist_hash = body.get("office_id"), body.get("checklist_hash")
     if not isinstance(office_id, int) or isinstance(office_id, bool):
         raise InspectionError(_("'office_id' harus bilangan bulat."))
-    if not 0 < office_id <= MAX_ID:  # no office has it (and the database could not look)
+    if not fits(office_id):  # no office has it (and the database could not look)
         raise InspectionError(_("Pilih kantor yang akan diperiksa."))
     if not isinstance(checklist_hash, str) or not checklist_hash:
         raise InspectionError(_("'checklist_hash' wajib diisi."))
@@ -62,7 +62,7 @@ def _team(entries: object) -> list[TeamEntry]:
         user_id, name, agency = entry.get("user_id"), entry.get("name", ""), entry.get("agency", "")
         if user_id is not None and (not isinstance(user_id, int) or isinstance(user_id, bool)):
             raise InspectionError(_("'user_id' anggota tim harus bilangan bulat atau null."))
-        if user_id is not None and not 0 < user_id <= MAX_ID:
+        if user_id is not None and not fits(user_id):
             raise InspectionError(_("Anggota tim dengan akun harus inspektur yang aktif."))
         if not isinstance(name, str) or not isinstance(agency, str):
             raise InspectionError(_("Nama dan instansi anggota tim harus teks."))
